@@ -1,0 +1,121 @@
+package io.vessel.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vessel.server.api.ApiException;
+import io.vessel.server.api.Serialization;
+import io.vessel.server.api.WriteOptions;
+import io.vessel.server.api.protobuf.KubeProtobuf;
+import io.vessel.server.registry.ResourceDefinition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes object bodies as kube-apiserver does: JSON or YAML, apiVersion and kind defaulted when
+ * absent and checked when present, unknown fields dropped and reported per fieldValidation.
+ */
+public final class BodyDecoder {
+  private BodyDecoder() {}
+
+  /** Parses a JSON or YAML body into a tree; 415 for other content types. */
+  public static JsonNode parse(Buffer body, String contentType, String expectedKind) {
+    MediaRange type = MediaRange.parse(contentType == null ? "application/json" : contentType);
+    if (type.type().equals(KubeProtobuf.MEDIA_TYPE)) {
+      return KubeProtobuf.toJson(body.getBytes());
+    }
+    boolean yaml = type.type().equals("application/yaml");
+    if (!yaml && !type.type().equals("application/json")) {
+      throw ApiException.unsupportedMediaType(
+          "the body of the request was in an unknown format - accepted media types include:"
+              + " application/json, application/yaml, application/vnd.kubernetes.protobuf");
+    }
+    try {
+      JsonNode tree =
+          (yaml ? Serialization.yaml() : Serialization.json()).readTree(body.getBytes());
+      if (tree == null || !tree.isObject()) {
+        throw new IOException("the body is not an object");
+      }
+      return tree;
+    } catch (IOException e) {
+      throw ApiException.badRequest(
+          "the object provided is unrecognized (must be of type "
+              + expectedKind
+              + "): couldn't get version/kind; json parse error: "
+              + firstLine(e.getMessage())
+              + " ("
+              + summary(body)
+              + ")");
+    }
+  }
+
+  /**
+   * Decodes a parsed body into the resource's model class; {@code kind} is the kind the body must
+   * carry (the resource's, or a subresource's).
+   */
+  public static HasMetadata decode(
+      ResourceDefinition def,
+      String kind,
+      JsonNode tree,
+      WriteOptions opts,
+      HttpServerResponse response) {
+    String apiVersion = tree.path("apiVersion").asText("");
+    String bodyKind = tree.path("kind").asText("");
+    if (!bodyKind.isEmpty() && !bodyKind.equals(kind)) {
+      String version = apiVersion.isEmpty() ? def.version() : apiVersion.substring(apiVersion.indexOf('/') + 1);
+      throw ApiException.badRequest(
+          bodyKind
+              + " in version \""
+              + version
+              + "\" cannot be handled as a "
+              + kind
+              + ": the body's kind does not match the resource");
+    }
+    if (!apiVersion.isEmpty() && !apiVersion.equals(def.apiVersion())) {
+      throw ApiException.badRequest(
+          "the API version in the data ("
+              + apiVersion
+              + ") does not match the expected API version ("
+              + def.apiVersion()
+              + ")");
+    }
+    Serialization.Decoded<? extends HasMetadata> decoded = Serialization.decode(tree, def.type());
+    if (!decoded.unknownFields().isEmpty()) {
+      switch (opts.fieldValidation()) {
+        case "Strict" -> {
+          StringBuilder sb = new StringBuilder("strict decoding error: ");
+          for (int i = 0; i < decoded.unknownFields().size(); i++) {
+            sb.append(i == 0 ? "" : ", ")
+                .append("unknown field \"")
+                .append(decoded.unknownFields().get(i))
+                .append('"');
+          }
+          throw ApiException.badRequest(sb.toString());
+        }
+        case "Warn" -> {
+          for (String f : decoded.unknownFields()) {
+            ResponseWriter.warn(response, "unknown field \"" + f + "\"");
+          }
+        }
+        default -> {}
+      }
+    }
+    // fabric8 models default apiVersion and kind to their own, which is what kube does for
+    // bodies that leave them out.
+    return decoded.value();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static String summary(Buffer body) {
+    String s = body.toString(StandardCharsets.UTF_8);
+    return s.length() > 30 ? s.substring(0, 30) + "..." : s;
+  }
+}

@@ -1,0 +1,86 @@
+package io.vessel.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vessel.server.api.ApiException;
+import io.vessel.server.api.Serialization;
+import io.vessel.server.api.WriteOptions;
+import io.vessel.server.api.patch.JsonMergePatch;
+import io.vessel.server.api.patch.JsonPatch;
+import io.vessel.server.api.patch.PatchException;
+import io.vessel.server.registry.PatchFunction;
+import io.vessel.server.registry.ResourceDefinition;
+import io.vessel.server.registry.ResourceStore;
+import java.io.IOException;
+
+/**
+ * PATCH by Content-Type: JSON merge patch (RFC 7386) and JSON patch (RFC 6902). Strategic merge
+ * patch and server-side apply are not served yet and are refused with 415, naming what is.
+ */
+final class PatchHandler {
+  static final String MERGE = "application/merge-patch+json";
+  static final String JSON_PATCH = "application/json-patch+json";
+
+  Future<Void> patch(
+      HttpServerRequest req,
+      ResourceDefinition def,
+      ResourceStore store,
+      String namespace,
+      String name,
+      String subresource,
+      Buffer body,
+      OutputFormat fmt) {
+    WriteOptions opts = QueryOptions.write(req.params());
+    String type = MediaRange.parse(String.valueOf(req.getHeader("Content-Type"))).type();
+    if (!type.equals(MERGE) && !type.equals(JSON_PATCH)) {
+      throw ApiException.unsupportedMediaType(
+          "the body of the request was in an unknown format - accepted media types include: "
+              + JSON_PATCH
+              + ", "
+              + MERGE);
+    }
+    JsonNode patch;
+    try {
+      patch = Serialization.json().readTree(body.getBytes());
+      if (patch == null) {
+        throw new IOException("empty patch");
+      }
+    } catch (IOException e) {
+      throw ApiException.badRequest("error decoding patch: " + e.getMessage());
+    }
+    PatchFunction fn =
+        current -> {
+          try {
+            JsonNode patched =
+                type.equals(MERGE) ? JsonMergePatch.apply(current, patch) : JsonPatch.apply(current, patch);
+            String patchedName = patched.path("metadata").path("name").asText("");
+            if (!patchedName.isEmpty() && !patchedName.equals(name)) {
+              throw ApiException.badRequest(
+                  "the name of the object ("
+                      + patchedName
+                      + ") does not match the name on the URL ("
+                      + name
+                      + ")");
+            }
+            return patched;
+          } catch (PatchException e) {
+            throw asApiException(e);
+          }
+        };
+    return store.patch(namespace, name, subresource, fn, opts).map(updated -> {
+      ResponseWriter.object(req, 200, def, updated, fmt);
+      return null;
+    });
+  }
+
+  private static ApiException asApiException(PatchException e) {
+    return switch (e.code()) {
+      case 409 -> new ApiException(409, "Conflict", e.getMessage(), ApiException.Details.NONE);
+      case 422 -> new ApiException(422, "Invalid", e.getMessage(), ApiException.Details.NONE);
+      case 500 -> ApiException.internal(e.getMessage());
+      default -> ApiException.badRequest(e.getMessage());
+    };
+  }
+}

@@ -1,0 +1,179 @@
+package io.vessel.server.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.vertx.core.Future;
+import io.vessel.server.api.ApiException;
+import io.vessel.server.api.FieldErrors;
+import io.vessel.server.api.Serialization;
+import io.vessel.server.api.WriteOptions;
+import io.vessel.server.storage.StorageException;
+import io.vessel.server.storage.StoredObject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The read-modify-write loop behind update, patch and subresource updates: read the current
+ * object, compute the new one, apply the strategy, and write it conditioned on the revision read.
+ * A client that named a resourceVersion gets 409 when it is stale; otherwise a concurrent write
+ * just makes the loop run again with the fresh object.
+ */
+final class GuaranteedUpdate {
+  private static final int MAX_ATTEMPTS = 16;
+
+  private final ResourceStore store;
+
+  GuaranteedUpdate(ResourceStore store) {
+    this.store = store;
+  }
+
+  Future<HasMetadata> update(String namespace, String name, HasMetadata requested, WriteOptions opts) {
+    return attempt(namespace, name, "", current -> ObjectCodec.copy(requested), opts, 1);
+  }
+
+  Future<HasMetadata> updateSubresource(
+      String namespace, String name, String subresource, HasMetadata requested, WriteOptions opts) {
+    return attempt(namespace, name, subresource, current -> ObjectCodec.copy(requested), opts, 1);
+  }
+
+  Future<HasMetadata> patch(
+      String namespace, String name, String subresource, PatchFunction patch, WriteOptions opts) {
+    UnaryOperator<HasMetadata> apply =
+        current -> {
+          JsonNode patched = patch.apply(ObjectCodec.tree(current));
+          return Serialization.decode(patched, store.definition().type()).value();
+        };
+    return attempt(namespace, name, subresource, apply, opts, 1);
+  }
+
+  private Future<HasMetadata> attempt(
+      String namespace,
+      String name,
+      String subresource,
+      UnaryOperator<HasMetadata> tryUpdate,
+      WriteOptions opts,
+      int attempt) {
+    return store
+        .get(namespace, name)
+        .compose(
+            stored -> {
+              HasMetadata old = store.decode(stored.value());
+              HasMetadata updated = prepare(namespace, name, subresource, tryUpdate, old);
+              boolean conditional = updated.getMetadata().getResourceVersion() != null;
+              updated.getMetadata().setResourceVersion(old.getMetadata().getResourceVersion());
+              if (Arrays.equals(ObjectCodec.encode(updated), stored.value())) {
+                return Future.succeededFuture(old); // no-op: upstream keeps the revision
+              }
+              if (opts.dryRun()) {
+                return Future.succeededFuture(updated);
+              }
+              return write(stored, updated)
+                  .recover(
+                      t -> {
+                        if (!conditional
+                            && attempt < MAX_ATTEMPTS
+                            && t instanceof StorageException se
+                            && se.code() == StorageException.Code.CONFLICT) {
+                          return attempt(namespace, name, subresource, tryUpdate, opts, attempt + 1);
+                        }
+                        return store.failed(t, name);
+                      });
+            });
+  }
+
+  /** Applies the request and every rule to a copy of {@code old}; throws ApiException. */
+  private HasMetadata prepare(
+      String namespace,
+      String name,
+      String subresource,
+      UnaryOperator<HasMetadata> tryUpdate,
+      HasMetadata old) {
+    ResourceDefinition def = store.definition();
+    Strategy<HasMetadata> strategy = store.strategy();
+    HasMetadata updated = tryUpdate.apply(ObjectCodec.copy(old));
+    if (updated.getMetadata() == null) {
+      updated.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
+    }
+    var meta = updated.getMetadata();
+    String oldRv = old.getMetadata().getResourceVersion();
+    if (meta.getResourceVersion() != null && meta.getResourceVersion().isEmpty()) {
+      meta.setResourceVersion(null);
+    }
+    if (meta.getResourceVersion() != null && !meta.getResourceVersion().equals(oldRv)) {
+      throw ApiException.staleResourceVersion(def.groupResource(), name);
+    }
+    if (meta.getResourceVersion() == null
+        && subresource.isEmpty()
+        && !strategy.allowUnconditionalUpdate()) {
+      throw ApiException.invalid(
+          def.kind(),
+          def.group(),
+          name,
+          new FieldErrors()
+              .invalid("metadata.resourceVersion", 0, "must be specified for an update")
+              .causes());
+    }
+    String uid = meta.getUid();
+    if (uid != null && !uid.isEmpty() && !uid.equals(old.getMetadata().getUid())) {
+      throw ApiException.conflict(
+          def.groupResource(),
+          name,
+          "Precondition failed: UID in precondition: "
+              + uid
+              + ", UID in object meta: "
+              + old.getMetadata().getUid());
+    }
+    if (meta.getName() == null || meta.getName().isEmpty()) {
+      meta.setName(name);
+    }
+    if (def.namespaced()) {
+      meta.setNamespace(namespace);
+    }
+    String requestedRv = meta.getResourceVersion();
+    SystemMetadata.carryOver(updated, old);
+    if (subresource.isEmpty()) {
+      ModelFields.copyStatus(old, updated);
+      strategy.prepareForUpdate(updated, old);
+    } else {
+      HasMetadata current = ObjectCodec.copy(old);
+      updated = strategy.subresourceUpdate(subresource, updated, current);
+    }
+    updated.getMetadata().setResourceVersion(requestedRv);
+    FieldErrors errors = new FieldErrors();
+    strategy.validateUpdate(updated, old, errors);
+    errors.throwIfAny(def.kind(), def.group(), name);
+    if (strategy.tracksGeneration() && ModelFields.specChanged(updated, old)) {
+      Long g = old.getMetadata().getGeneration();
+      updated.getMetadata().setGeneration(g == null ? 1 : g + 1);
+    }
+    return updated;
+  }
+
+  /** Writes the update, or deletes the object if this update removed its last finalizer. */
+  private Future<HasMetadata> write(StoredObject stored, HasMetadata updated) {
+    if (readyToDelete(updated)) {
+      return store
+          .storage()
+          .delete(stored.key(), stored.rv(), rv -> ObjectCodec.encodeAt(updated, rv))
+          .map(o -> updated);
+    }
+    return store
+        .storage()
+        .update(stored.key(), stored.rv(), rv -> ObjectCodec.encodeAt(updated, rv))
+        .map(o -> updated);
+  }
+
+  /** Marked for deletion, with nothing left to wait for. */
+  boolean readyToDelete(HasMetadata obj) {
+    List<String> finalizers = obj.getMetadata().getFinalizers();
+    return obj.getMetadata().getDeletionTimestamp() != null
+        && (finalizers == null || finalizers.isEmpty())
+        && !store.strategy().finalizesOnDelete(obj);
+  }
+
+  static boolean same(Object a, Object b) {
+    return Objects.equals(a, b);
+  }
+}

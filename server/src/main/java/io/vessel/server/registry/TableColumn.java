@@ -1,0 +1,23 @@
+package io.vessel.server.registry;
+
+/** A column of a meta.k8s.io Table; priority 1 columns show only with {@code -o wide}. */
+public record TableColumn(String name, String type, String format, String description, int priority) {
+
+  public static TableColumn nameColumn() {
+    return new TableColumn(
+        "Name", "string", "name", "Name must be unique within a namespace.", 0);
+  }
+
+  public static TableColumn ageColumn() {
+    return new TableColumn(
+        "Age", "string", "", "Time since the object was created.", 0);
+  }
+
+  public static TableColumn text(String name, String description) {
+    return new TableColumn(name, "string", "", description, 0);
+  }
+
+  public static TableColumn wide(String name, String description) {
+    return new TableColumn(name, "string", "", description, 1);
+  }
+}

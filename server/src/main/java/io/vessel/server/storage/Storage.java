@@ -1,0 +1,47 @@
+package io.vessel.server.storage;
+
+import io.vertx.core.Future;
+
+/**
+ * The backend contract: keys, bytes and revisions, nothing about kinds or HTTP.
+ *
+ * <p>Revisions: every successful write takes the next value of one global, gap-free counter and
+ * commits in that order; a failed or rolled-back write consumes no revision. A write is only
+ * reported successful once it is durably committed.
+ *
+ * <p>Threading: every method may be called from any Vert.x context; returned futures complete on
+ * the storage's own context. {@link ValueAtRevision} callbacks run there too.
+ */
+public interface Storage {
+
+  /**
+   * Creates the object at {@code key}. Fails with {@code KEY_EXISTS} if an object is already
+   * stored there (the failed attempt consumes no revision).
+   */
+  Future<StoredObject> create(StorageKey key, ValueAtRevision value);
+
+  /** Reads the latest committed object. Fails with {@code NOT_FOUND}. */
+  Future<StoredObject> get(StorageKey key);
+
+  /**
+   * Reads a consistent page: the objects of {@code resource} (in {@code namespace}, or in all when
+   * it is empty) whose keys sort after {@code after} (null = from the start), at most {@code
+   * limit} (0 = no limit), together with the revision of the snapshot they were read in.
+   */
+  Future<StoredList> list(String resource, String namespace, StorageKey after, int limit);
+
+  /**
+   * Replaces the object if its current revision is {@code expectedRv}. Fails with {@code
+   * NOT_FOUND} if there is no object, {@code CONFLICT} if it was changed since.
+   */
+  Future<StoredObject> update(StorageKey key, long expectedRv, ValueAtRevision value);
+
+  /**
+   * Deletes the object if its current revision is {@code expectedRv}; {@code finalValue} encodes
+   * the state the DELETED event carries at the deletion's revision. Fails like {@link #update}.
+   */
+  Future<StoredObject> delete(StorageKey key, long expectedRv, ValueAtRevision finalValue);
+
+  /** The latest committed revision. */
+  Future<Long> currentRevision();
+}

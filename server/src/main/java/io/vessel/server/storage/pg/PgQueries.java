@@ -1,0 +1,87 @@
+package io.vessel.server.storage.pg;
+
+/** The SQL of {@link PgStorage}, {@link PgChangeFeed} and {@link PgCompactor}, in one place. */
+final class PgQueries {
+  private PgQueries() {}
+
+  /** Takes the global write lock and the next revision. Rolled back if the write fails. */
+  static final String NEXT_REVISION =
+      "UPDATE vessel_revision SET rv = rv + 1 WHERE id = 1 RETURNING rv";
+
+  static final String CURRENT_REVISION = "SELECT rv FROM vessel_revision WHERE id = 1";
+
+  /** $1 resource, $2 namespace, $3 name, $4 rv, $5 value. One row back iff inserted. */
+  static final String CREATE =
+      """
+      WITH ins AS (
+        INSERT INTO vessel_objects (resource, namespace, name, rv, value)
+        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING rv),
+      ev AS (
+        INSERT INTO vessel_events (rv, type, resource, namespace, name, value)
+        SELECT rv, 0, $1, $2, $3, $5 FROM ins RETURNING rv)
+      SELECT pg_notify('vessel_events', rv::text) FROM ev
+      """;
+
+  /** $1..$3 key, $4 new rv, $5 value, $6 expected rv. One row back iff updated. */
+  static final String UPDATE =
+      """
+      WITH upd AS (
+        UPDATE vessel_objects SET rv = $4, value = $5
+        WHERE resource = $1 AND namespace = $2 AND name = $3 AND rv = $6 RETURNING rv),
+      ev AS (
+        INSERT INTO vessel_events (rv, type, resource, namespace, name, value)
+        SELECT rv, 1, $1, $2, $3, $5 FROM upd RETURNING rv)
+      SELECT pg_notify('vessel_events', rv::text) FROM ev
+      """;
+
+  /** $1..$3 key, $4 deletion rv, $5 final value, $6 expected rv. One row back iff deleted. */
+  static final String DELETE =
+      """
+      WITH del AS (
+        DELETE FROM vessel_objects
+        WHERE resource = $1 AND namespace = $2 AND name = $3 AND rv = $6 RETURNING rv),
+      ev AS (
+        INSERT INTO vessel_events (rv, type, resource, namespace, name, value)
+        SELECT $4, 2, $1, $2, $3, $5 FROM del RETURNING rv)
+      SELECT pg_notify('vessel_events', rv::text) FROM ev
+      """;
+
+  static final String GET =
+      "SELECT rv, value FROM vessel_objects WHERE resource = $1 AND namespace = $2 AND name = $3";
+
+  static final String CURRENT_RV_OF_KEY =
+      "SELECT rv FROM vessel_objects WHERE resource = $1 AND namespace = $2 AND name = $3";
+
+  static final String BEGIN_SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+  /** $1 resource, $2 namespace ('' = all), $3/$4 the key to start after, $5 limit (NULL = all). */
+  static final String LIST_PAGE =
+      """
+      SELECT namespace, name, rv, value FROM vessel_objects
+      WHERE resource = $1 AND ($2 = '' OR namespace = $2) AND (namespace, name) > ($3, $4)
+      ORDER BY namespace, name LIMIT $5
+      """;
+
+  static final String LIST_EVERYTHING =
+      "SELECT resource, namespace, name, rv, value FROM vessel_objects";
+
+  /** $1 the last revision seen, $2 batch size. */
+  static final String EVENTS_AFTER =
+      """
+      SELECT rv, type, resource, namespace, name, value FROM vessel_events
+      WHERE rv > $1 ORDER BY rv LIMIT $2
+      """;
+
+  static final String COMPACTED_RV = "SELECT compacted_rv FROM vessel_compaction WHERE id = 1";
+
+  /** Drops events older than $1 seconds, never the newest one, and records the new floor. */
+  static final String COMPACT =
+      """
+      WITH gone AS (
+        DELETE FROM vessel_events
+        WHERE created_at < now() - make_interval(secs => $1)
+          AND rv < (SELECT max(rv) FROM vessel_events) RETURNING rv)
+      UPDATE vessel_compaction SET compacted_rv = greatest(compacted_rv, (SELECT max(rv) FROM gone))
+      WHERE id = 1 AND EXISTS (SELECT 1 FROM gone) RETURNING compacted_rv
+      """;
+}

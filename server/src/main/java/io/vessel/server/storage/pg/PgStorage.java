@@ -1,0 +1,205 @@
+package io.vessel.server.storage.pg;
+
+import static io.vessel.server.storage.StorageException.Code.CONFLICT;
+import static io.vessel.server.storage.StorageException.Code.KEY_EXISTS;
+import static io.vessel.server.storage.StorageException.Code.NOT_FOUND;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import io.vessel.server.storage.Storage;
+import io.vessel.server.storage.StorageException;
+import io.vessel.server.storage.StorageKey;
+import io.vessel.server.storage.StoredList;
+import io.vessel.server.storage.StoredObject;
+import io.vessel.server.storage.ValueAtRevision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Storage} on PostgreSQL. A write is one READ COMMITTED transaction: take the next revision
+ * (which locks the counter row until commit, so revisions commit in order), encode the value at
+ * that revision, then write the object and its event in one statement; NOTIFY is delivered at
+ * commit as a wake-up for every replica's change feed. Consistent lists read the counter and the
+ * rows in one REPEATABLE READ snapshot, so the list's revision matches exactly its items.
+ */
+public final class PgStorage implements Storage {
+  private static final Logger LOG = LoggerFactory.getLogger(PgStorage.class);
+
+  private final Pool writePool;
+  private final Pool readPool;
+  private final Runnable afterCommit;
+
+  /**
+   * @param afterCommit runs after each committed write: lets the local change feed poll at once
+   *     instead of waiting for the NOTIFY round trip
+   */
+  public PgStorage(Pool writePool, Pool readPool, Runnable afterCommit) {
+    this.writePool = writePool;
+    this.readPool = readPool;
+    this.afterCommit = afterCommit;
+  }
+
+  @Override
+  public Future<StoredObject> create(StorageKey key, ValueAtRevision value) {
+    return write(
+        key,
+        value,
+        PgQueries.CREATE,
+        null,
+        conn ->
+            Future.failedFuture(new StorageException(KEY_EXISTS, key, key + " already exists")));
+  }
+
+  @Override
+  public Future<StoredObject> update(StorageKey key, long expectedRv, ValueAtRevision value) {
+    return write(key, value, PgQueries.UPDATE, expectedRv, conn -> whyNotWritten(conn, key));
+  }
+
+  @Override
+  public Future<StoredObject> delete(StorageKey key, long expectedRv, ValueAtRevision finalValue) {
+    return write(key, finalValue, PgQueries.DELETE, expectedRv, conn -> whyNotWritten(conn, key));
+  }
+
+  private Future<StoredObject> write(
+      StorageKey key,
+      ValueAtRevision value,
+      String sql,
+      Long expectedRv,
+      Function<SqlConnection, Future<StoredObject>> onNotWritten) {
+    Future<StoredObject> result =
+        writePool.withTransaction(
+            conn ->
+                conn.preparedQuery(PgQueries.NEXT_REVISION)
+                    .execute()
+                    .compose(
+                        revision -> {
+                          long rv = revision.iterator().next().getLong(0);
+                          byte[] bytes = value.encode(rv);
+                          Tuple args =
+                              Tuple.of(
+                                  key.resource(),
+                                  key.namespace(),
+                                  key.name(),
+                                  rv,
+                                  Buffer.buffer(bytes));
+                          if (expectedRv != null) {
+                            args.addLong(expectedRv);
+                          }
+                          return conn.preparedQuery(sql)
+                              .execute(args)
+                              .compose(
+                                  rows ->
+                                      rows.size() == 1
+                                          ? Future.succeededFuture(new StoredObject(key, rv, bytes))
+                                          : onNotWritten.apply(conn));
+                        }));
+    return result
+        .onSuccess(o -> afterCommit.run())
+        .recover(PgStorage::translate)
+        .onComplete(
+            ar ->
+                LOG.trace(
+                    "WRITE {} expected={} -> {}",
+                    key,
+                    expectedRv,
+                    ar.succeeded() ? ar.result().rv() : ar.cause().toString()));
+  }
+
+  /** Inside the failed write's transaction: was the object gone, or changed since? */
+  private static Future<StoredObject> whyNotWritten(SqlConnection conn, StorageKey key) {
+    return conn.preparedQuery(PgQueries.CURRENT_RV_OF_KEY)
+        .execute(Tuple.of(key.resource(), key.namespace(), key.name()))
+        .compose(
+            rows ->
+                Future.failedFuture(
+                    rows.size() == 0
+                        ? new StorageException(NOT_FOUND, key, key + " not found")
+                        : new StorageException(
+                            CONFLICT,
+                            key,
+                            key + " was modified at revision " + rows.iterator().next().getLong(0))));
+  }
+
+  @Override
+  public Future<StoredObject> get(StorageKey key) {
+    return readPool
+        .preparedQuery(PgQueries.GET)
+        .execute(Tuple.of(key.resource(), key.namespace(), key.name()))
+        .recover(PgStorage::translate)
+        .compose(
+            rows -> {
+              if (rows.size() == 0) {
+                return Future.failedFuture(
+                    new StorageException(NOT_FOUND, key, key + " not found"));
+              }
+              Row row = rows.iterator().next();
+              return Future.succeededFuture(
+                  new StoredObject(key, row.getLong(0), row.getBuffer(1).getBytes()));
+            });
+  }
+
+  @Override
+  public Future<StoredList> list(String resource, String namespace, StorageKey after, int limit) {
+    String afterNs = after == null ? "" : after.namespace();
+    String afterName = after == null ? "" : after.name();
+    // Fetch one extra row to know whether a further page exists.
+    Integer fetch = limit > 0 ? limit + 1 : null;
+    return readPool
+        .withConnection(
+            conn ->
+                conn.query(PgQueries.BEGIN_SNAPSHOT)
+                    .execute()
+                    .compose(v -> conn.preparedQuery(PgQueries.CURRENT_REVISION).execute())
+                    .compose(
+                        revision ->
+                            conn.preparedQuery(PgQueries.LIST_PAGE)
+                                .execute(Tuple.of(resource, namespace, afterNs, afterName, fetch))
+                                .map(rows -> page(resource, revision, rows, limit)))
+                    .eventually(() -> conn.query("COMMIT").execute()))
+        .recover(PgStorage::translate);
+  }
+
+  private static StoredList page(
+      String resource, RowSet<Row> revision, RowSet<Row> rows, int limit) {
+    long rv = revision.iterator().next().getLong(0);
+    List<StoredObject> items = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      if (limit > 0 && items.size() == limit) {
+        return new StoredList(rv, items, true);
+      }
+      items.add(
+          new StoredObject(
+              new StorageKey(resource, row.getString(0), row.getString(1)),
+              row.getLong(2),
+              row.getBuffer(3).getBytes()));
+    }
+    return new StoredList(rv, items, false);
+  }
+
+  @Override
+  public Future<Long> currentRevision() {
+    return readPool
+        .preparedQuery(PgQueries.CURRENT_REVISION)
+        .execute()
+        .map(rows -> rows.iterator().next().getLong(0))
+        .recover(PgStorage::translate);
+  }
+
+  /** Database failures that are not storage outcomes become UNAVAILABLE, once. */
+  private static <T> Future<T> translate(Throwable t) {
+    if (t instanceof StorageException) {
+      return Future.failedFuture(t);
+    }
+    return Future.failedFuture(
+        new StorageException(
+            StorageException.Code.UNAVAILABLE, null, "storage unavailable: " + t.getMessage(), t));
+  }
+}

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vessel.server.api.ApiException;
 import io.vessel.server.api.Serialization;
 import io.vessel.server.api.WriteOptions;
+import io.vessel.server.api.patch.FieldValidation;
 import io.vessel.server.api.patch.JsonMergePatch;
 import io.vessel.server.api.patch.JsonPatch;
 import io.vessel.server.api.patch.PatchException;
@@ -50,11 +51,21 @@ final class PatchHandler {
     } catch (IOException e) {
       throw ApiException.badRequest("error decoding patch: " + e.getMessage());
     }
+    FieldValidation validation = FieldValidation.fromDirective(opts.fieldValidation());
+    if (type.equals(MERGE)) {
+      try {
+        JsonMergePatch.checkPatch(patch, validation);
+      } catch (PatchException e) {
+        throw asApiException(e);
+      }
+    }
     PatchFunction fn =
         current -> {
           try {
             JsonNode patched =
-                type.equals(MERGE) ? JsonMergePatch.apply(current, patch) : JsonPatch.apply(current, patch);
+                type.equals(MERGE)
+                    ? JsonMergePatch.apply(current, patch)
+                    : JsonPatch.apply(current, patch, validation);
             String patchedName = patched.path("metadata").path("name").asText("");
             if (!patchedName.isEmpty() && !patchedName.equals(name)) {
               throw ApiException.badRequest(
@@ -76,11 +87,6 @@ final class PatchHandler {
   }
 
   private static ApiException asApiException(PatchException e) {
-    return switch (e.code()) {
-      case 409 -> new ApiException(409, "Conflict", e.getMessage(), ApiException.Details.NONE);
-      case 422 -> new ApiException(422, "Invalid", e.getMessage(), ApiException.Details.NONE);
-      case 500 -> ApiException.internal(e.getMessage());
-      default -> ApiException.badRequest(e.getMessage());
-    };
+    return new ApiException(e.code(), e.reason(), e.getMessage(), ApiException.Details.NONE);
   }
 }

@@ -12,6 +12,7 @@ public final class ApiException extends RuntimeException {
   private final String reason;
   private final Details details;
   private final Integer retryAfterSeconds;
+  private final String continueToken;
 
   /** {@code Status.details}; every field may be empty, in which case it is omitted. */
   public record Details(String name, String group, String kind, List<StatusCause> causes) {
@@ -23,11 +24,27 @@ public final class ApiException extends RuntimeException {
   }
 
   private ApiException(int code, String reason, String message, Details details, Integer retry) {
+    this(code, reason, message, details, retry, null);
+  }
+
+  private ApiException(
+      int code, String reason, String message, Details details, Integer retry, String continueToken) {
     super(message, null, false, false);
     this.code = code;
     this.reason = reason;
     this.details = details == null ? Details.NONE : details;
     this.retryAfterSeconds = retry;
+    this.continueToken = continueToken;
+  }
+
+  /** The {@code metadata.continue} of the Status (set on an expired-continue 410), or null. */
+  public String continueToken() {
+    return continueToken;
+  }
+
+  /** 410 Expired for a compacted continue token, carrying a token to go on inconsistently. */
+  public static ApiException expiredContinue(String message, String nextToken) {
+    return new ApiException(410, "Expired", message, Details.NONE, null, nextToken);
   }
 
   public int code() {

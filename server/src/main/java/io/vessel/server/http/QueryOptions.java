@@ -35,6 +35,10 @@ public final class QueryOptions {
             "resourceVersionMatch", "resourceVersionMatch is forbidden unless resourceVersion is provided");
       } else if (!RV_MATCHES.contains(match)) {
         errors.notSupported("resourceVersionMatch", match, RV_MATCHES);
+      } else if (match.equals("Exact") && rv.equals("0")) {
+        errors.forbidden(
+            "resourceVersionMatch",
+            "resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"");
       }
     } else {
       match = null;

@@ -14,7 +14,6 @@ import io.vessel.server.api.selector.LabelSelector;
 import io.vessel.server.storage.Storage;
 import io.vessel.server.storage.StorageException;
 import io.vessel.server.storage.StorageKey;
-import io.vessel.server.storage.StoredList;
 import io.vessel.server.storage.StoredObject;
 import io.vessel.server.storage.cache.CachedObject;
 import io.vessel.server.storage.cache.ObjectAttrs;
@@ -42,6 +41,7 @@ public final class ResourceStore {
   private final Admission admission;
   private final GuaranteedUpdate updates;
   private final Deletion deletion;
+  private final ListPager pager;
 
   public ResourceStore(
       ResourceDefinition def, Storage storage, WatchCaches caches, Admission admission) {
@@ -51,6 +51,7 @@ public final class ResourceStore {
     this.admission = admission;
     this.updates = new GuaranteedUpdate(this);
     this.deletion = new Deletion(this);
+    this.pager = new ListPager(def, storage);
   }
 
   public ResourceDefinition definition() {
@@ -94,82 +95,46 @@ public final class ResourceStore {
     return get(namespace, name).map(o -> decode(o.value()));
   }
 
+  /**
+   * Lists with upstream's resourceVersion rules: none → the current state, consistently from
+   * PostgreSQL; "0" → the watch cache, whatever it holds; X with NotOlderThan (or no match and no
+   * limit) → the cache once it has reached X; X with Exact (or no match but a limit) → the state as
+   * of X; a continue token → the next page of the token's snapshot.
+   */
   public Future<ListResult> list(String namespace, ListOptions opts) {
     checkFieldSelector(opts.fieldSelector());
+    boolean selecting =
+        !opts.labelSelector().isEverything() || !opts.fieldSelector().isEverything();
+    java.util.function.Predicate<byte[]> selects = value -> matches(value, opts);
     String rv = opts.resourceVersion();
-    boolean fromCache =
-        opts.continueToken() == null
-            && rv != null
-            && !"Exact".equals(opts.resourceVersionMatch())
-            && (opts.limit() == 0 || "0".equals(rv));
-    if (fromCache) {
-      long minRv = parseRv(rv);
-      return caches
-          .list(def.storageResource(), filter(namespace, opts), minRv)
-          .map(
-              l -> {
-                List<byte[]> items = new ArrayList<>(l.items().size());
-                for (CachedObject o : l.items()) {
-                  items.add(o.value());
-                }
-                return new ListResult(l.rv(), items, null, null);
-              })
+    String match = opts.resourceVersionMatch();
+    if (opts.continueToken() != null) {
+      ContinueToken token = ContinueToken.decode(opts.continueToken(), def.namespaced());
+      long at = token.rv() > 0 ? token.rv() : -1;
+      return pager
+          .page(namespace, opts, selects, selecting, token.after(def.storageResource()), at)
+          .recover(t -> Future.failedFuture(ListPager.expiredContinue(t, token)))
           .recover(t -> failed(t, ""));
     }
-    return listConsistent(namespace, opts).recover(t -> failed(t, ""));
-  }
-
-  /**
-   * Pages through PostgreSQL. Without selectors a page is one query; with selectors, pages are
-   * read until {@code limit} objects matched, as kube-apiserver fills a page.
-   */
-  private Future<ListResult> listConsistent(String namespace, ListOptions opts) {
-    ContinueToken from =
-        opts.continueToken() == null || opts.continueToken().isEmpty()
-            ? null
-            : ContinueToken.decode(opts.continueToken(), def.namespaced());
-    int limit = (int) Math.min(opts.limit(), 100_000);
-    boolean selecting = !opts.labelSelector().isEverything() || !opts.fieldSelector().isEverything();
-    List<byte[]> out = new ArrayList<>();
-    return fill(namespace, opts, from == null ? null : from.after(def.storageResource()), limit, selecting, out, -1);
-  }
-
-  private Future<ListResult> fill(
-      String namespace,
-      ListOptions opts,
-      StorageKey after,
-      int limit,
-      boolean selecting,
-      List<byte[]> out,
-      long snapshotRv) {
-    int want = limit == 0 ? 0 : limit - out.size();
-    return storage
-        .list(def.storageResource(), def.namespaced() ? namespace : "", after, want)
-        .compose(
-            page -> {
-              long rv = snapshotRv < 0 ? page.rv() : snapshotRv;
-              StorageKey last = after;
-              for (StoredObject o : page.items()) {
-                last = o.key();
-                if (!selecting || matches(o.value(), opts)) {
-                  out.add(o.value());
-                }
+    if (rv == null) {
+      return pager.page(namespace, opts, selects, selecting, null, -1).recover(t -> failed(t, ""));
+    }
+    long x = parseRv(rv);
+    boolean exact = "Exact".equals(match) || (match == null && opts.limit() > 0 && x > 0);
+    if (exact) {
+      return pager.page(namespace, opts, selects, selecting, null, x).recover(t -> failed(t, ""));
+    }
+    return caches
+        .list(def.storageResource(), filter(namespace, opts), x)
+        .map(
+            l -> {
+              List<byte[]> items = new ArrayList<>(l.items().size());
+              for (CachedObject o : l.items()) {
+                items.add(o.value());
               }
-              if (!page.more()) {
-                return Future.succeededFuture(new ListResult(rv, out, null, null));
-              }
-              if (limit > 0 && out.size() >= limit) {
-                String token = new ContinueToken(rv, last.namespace(), last.name()).encode();
-                Long remaining = selecting ? null : remainingAfter(page);
-                return Future.succeededFuture(new ListResult(rv, out, token, remaining));
-              }
-              return fill(namespace, opts, last, limit, selecting, out, rv);
-            });
-  }
-
-  private static Long remainingAfter(StoredList page) {
-    // The count is only known when a page read everything; kube reports it as optional too.
-    return null;
+              return new ListResult(l.rv(), items, null, null);
+            })
+        .recover(t -> failed(t, ""));
   }
 
   private boolean matches(byte[] value, ListOptions opts) {

@@ -31,6 +31,15 @@ public interface Storage {
   Future<StoredList> list(String resource, String namespace, StorageKey after, int limit);
 
   /**
+   * Reads a page of the state as it was at revision {@code rv}, from the change log. Fails with
+   * {@code EXPIRED} if the log no longer reaches back to {@code rv}, and with {@code
+   * TOO_LARGE_RESOURCE_VERSION} if {@code rv} has not been committed yet. Pages that end early
+   * carry the number of remaining items.
+   */
+  Future<StoredList> listAt(
+      String resource, String namespace, StorageKey after, int limit, long rv);
+
+  /**
    * Replaces the object if its current revision is {@code expectedRv}. Fails with {@code
    * NOT_FOUND} if there is no object, {@code CONFLICT} if it was changed since.
    */

@@ -36,6 +36,13 @@ public final class PgCompactor {
     }
   }
 
+  /** Runs one compaction now; completes with the new compaction revision, or -1 if unchanged. */
+  public io.vertx.core.Future<Long> compactNow() {
+    return pool.preparedQuery(PgQueries.COMPACT)
+        .execute(Tuple.of((double) retentionSeconds))
+        .map(rows -> rows.size() > 0 ? rows.iterator().next().getLong(0) : -1L);
+  }
+
   private void compact() {
     pool.preparedQuery(PgQueries.COMPACT)
         .execute(Tuple.of((double) retentionSeconds))

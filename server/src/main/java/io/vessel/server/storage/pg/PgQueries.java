@@ -57,9 +57,41 @@ final class PgQueries {
   /** $1 resource, $2 namespace ('' = all), $3/$4 the key to start after, $5 limit (NULL = all). */
   static final String LIST_PAGE =
       """
-      SELECT namespace, name, rv, value FROM vessel_objects
+      SELECT namespace, name, rv, value, count(*) OVER () AS total FROM vessel_objects
       WHERE resource = $1 AND ($2 = '' OR namespace = $2) AND (namespace, name) > ($3, $4)
       ORDER BY namespace, name LIMIT $5
+      """;
+
+  /**
+   * The state at revision $6: unchanged objects from the table, and for every key changed after
+   * $6 its latest event at or before $6 (unless that was a delete). $1 resource, $2 namespace
+   * ('' = all), $3/$4 the key to start after, $5 limit (NULL = all).
+   */
+  static final String LIST_AT =
+      """
+      WITH changed AS (
+        SELECT DISTINCT namespace, name FROM vessel_events
+        WHERE rv > $6 AND resource = $1 AND ($2 = '' OR namespace = $2)),
+      before AS (
+        SELECT DISTINCT ON (e.namespace, e.name) e.namespace, e.name, e.rv, e.type, e.value
+        FROM vessel_events e JOIN changed c ON e.namespace = c.namespace AND e.name = c.name
+        WHERE e.resource = $1 AND e.rv <= $6
+        ORDER BY e.namespace, e.name, e.rv DESC),
+      state AS (
+        SELECT namespace, name, rv, value FROM vessel_objects
+        WHERE resource = $1 AND ($2 = '' OR namespace = $2) AND rv <= $6
+        UNION ALL
+        SELECT namespace, name, rv, value FROM before WHERE type <> 2)
+      SELECT namespace, name, rv, value, count(*) OVER () AS total FROM state
+      WHERE (namespace, name) > ($3, $4)
+      ORDER BY namespace, name LIMIT $5
+      """;
+
+  /** $1 resource, $2 namespace ('' = all), $3/$4 the key after which to count. */
+  static final String COUNT_AFTER =
+      """
+      SELECT count(*) FROM vessel_objects
+      WHERE resource = $1 AND ($2 = '' OR namespace = $2) AND (namespace, name) > ($3, $4)
       """;
 
   static final String LIST_EVERYTHING =
@@ -74,14 +106,30 @@ final class PgQueries {
 
   static final String COMPACTED_RV = "SELECT compacted_rv FROM vessel_compaction WHERE id = 1";
 
-  /** Drops events older than $1 seconds, never the newest one, and records the new floor. */
+  /**
+   * Compacts the change log up to the newest revision older than $1 seconds, as etcd compacts:
+   * entries superseded by a later one of the same key, and deletes, go; the latest entry of each
+   * live key stays, so the state at any revision from the compaction point on can be rebuilt.
+   */
   static final String COMPACT =
       """
-      WITH gone AS (
-        DELETE FROM vessel_events
-        WHERE created_at < now() - make_interval(secs => $1)
-          AND rv < (SELECT max(rv) FROM vessel_events) RETURNING rv)
-      UPDATE vessel_compaction SET compacted_rv = greatest(compacted_rv, (SELECT max(rv) FROM gone))
-      WHERE id = 1 AND EXISTS (SELECT 1 FROM gone) RETURNING compacted_rv
+      WITH target AS (
+        SELECT coalesce(max(rv), 0) AS c FROM vessel_events
+        WHERE created_at < now() - make_interval(secs => $1)),
+      gone AS (
+        DELETE FROM vessel_events e USING target t
+        WHERE e.rv <= t.c AND (e.type = 2 OR EXISTS (
+          SELECT 1 FROM vessel_events n
+          WHERE n.resource = e.resource AND n.namespace = e.namespace AND n.name = e.name
+            AND n.rv > e.rv AND n.rv <= t.c))
+        RETURNING e.rv)
+      UPDATE vessel_compaction SET compacted_rv = greatest(compacted_rv, (SELECT c FROM target))
+      WHERE id = 1 AND (SELECT c FROM target) > compacted_rv
+      RETURNING compacted_rv, (SELECT count(*) FROM gone)
       """;
+
+  static final String REVISION_AND_COMPACTION =
+      "SELECT (SELECT rv FROM vessel_revision WHERE id = 1),"
+          + " (SELECT compacted_rv FROM vessel_compaction WHERE id = 1)";
+
 }

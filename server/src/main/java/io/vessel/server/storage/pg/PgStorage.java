@@ -1,8 +1,10 @@
 package io.vessel.server.storage.pg;
 
 import static io.vessel.server.storage.StorageException.Code.CONFLICT;
+import static io.vessel.server.storage.StorageException.Code.EXPIRED;
 import static io.vessel.server.storage.StorageException.Code.KEY_EXISTS;
 import static io.vessel.server.storage.StorageException.Code.NOT_FOUND;
+import static io.vessel.server.storage.StorageException.Code.TOO_LARGE_RESOURCE_VERSION;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -148,32 +150,82 @@ public final class PgStorage implements Storage {
 
   @Override
   public Future<StoredList> list(String resource, String namespace, StorageKey after, int limit) {
-    String afterNs = after == null ? "" : after.namespace();
-    String afterName = after == null ? "" : after.name();
-    // Fetch one extra row to know whether a further page exists.
-    Integer fetch = limit > 0 ? limit + 1 : null;
+    return snapshot(
+        conn ->
+            conn.preparedQuery(PgQueries.CURRENT_REVISION)
+                .execute()
+                .compose(
+                    revision -> {
+                      long rv = revision.iterator().next().getLong(0);
+                      return conn.preparedQuery(PgQueries.LIST_PAGE)
+                          .execute(pageArgs(resource, namespace, after, limit))
+                          .map(rows -> page(resource, rv, rows, limit));
+                    }));
+  }
+
+  @Override
+  public Future<StoredList> listAt(
+      String resource, String namespace, StorageKey after, int limit, long rv) {
+    return snapshot(
+        conn ->
+            conn.preparedQuery(PgQueries.REVISION_AND_COMPACTION)
+                .execute()
+                .compose(
+                    bounds -> {
+                      Row b = bounds.iterator().next();
+                      long current = b.getLong(0);
+                      long compacted = b.getLong(1);
+                      if (rv > current) {
+                        return Future.failedFuture(
+                            new StorageException(
+                                TOO_LARGE_RESOURCE_VERSION,
+                                null,
+                                "Too large resource version: " + rv + ", current: " + current));
+                      }
+                      if (rv < compacted) {
+                        return Future.failedFuture(
+                            new StorageException(
+                                EXPIRED,
+                                null,
+                                "too old resource version: " + rv + " (" + compacted + ")"));
+                      }
+                      return conn.preparedQuery(PgQueries.LIST_AT)
+                          .execute(pageArgs(resource, namespace, after, limit).addLong(rv))
+                          .map(rows -> page(resource, rv, rows, limit));
+                    }));
+  }
+
+  /** Runs reads in one REPEATABLE READ snapshot, so the revision matches the rows exactly. */
+  private <T> Future<T> snapshot(Function<SqlConnection, Future<T>> reads) {
     return readPool
         .withConnection(
             conn ->
                 conn.query(PgQueries.BEGIN_SNAPSHOT)
                     .execute()
-                    .compose(v -> conn.preparedQuery(PgQueries.CURRENT_REVISION).execute())
-                    .compose(
-                        revision ->
-                            conn.preparedQuery(PgQueries.LIST_PAGE)
-                                .execute(Tuple.of(resource, namespace, afterNs, afterName, fetch))
-                                .map(rows -> page(resource, revision, rows, limit)))
+                    .compose(v -> reads.apply(conn))
                     .eventually(() -> conn.query("COMMIT").execute()))
         .recover(PgStorage::translate);
   }
 
-  private static StoredList page(
-      String resource, RowSet<Row> revision, RowSet<Row> rows, int limit) {
-    long rv = revision.iterator().next().getLong(0);
+  private static Tuple pageArgs(String resource, String namespace, StorageKey after, int limit) {
+    // One extra row tells whether a further page exists.
+    Integer fetch = limit > 0 ? limit + 1 : null;
+    return Tuple.of(
+        resource,
+        namespace,
+        after == null ? "" : after.namespace(),
+        after == null ? "" : after.name(),
+        fetch);
+  }
+
+  /** Rows carry the total from this page on (a window count), which gives the remaining count. */
+  private static StoredList page(String resource, long rv, RowSet<Row> rows, int limit) {
     List<StoredObject> items = new ArrayList<>(rows.size());
+    long total = 0;
     for (Row row : rows) {
+      total = row.getLong(4);
       if (limit > 0 && items.size() == limit) {
-        return new StoredList(rv, items, true);
+        return new StoredList(rv, items, true, total - limit);
       }
       items.add(
           new StoredObject(
@@ -181,7 +233,7 @@ public final class PgStorage implements Storage {
               row.getLong(2),
               row.getBuffer(3).getBytes()));
     }
-    return new StoredList(rv, items, false);
+    return new StoredList(rv, items, false, 0L);
   }
 
   @Override

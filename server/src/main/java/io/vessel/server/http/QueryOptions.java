@@ -59,6 +59,16 @@ public final class QueryOptions {
     if (sendInitialEvents != null && !watch) {
       errors.forbidden("sendInitialEvents", "sendInitialEvents is forbidden for list");
     }
+    if (watch && sendInitialEvents != null && !"NotOlderThan".equals(match)) {
+      errors.forbidden(
+          "resourceVersionMatch",
+          "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan");
+    }
+    if (watch && sendInitialEvents == null && match != null) {
+      errors.forbidden(
+          "resourceVersionMatch",
+          "resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided");
+    }
     errors.throwIfAny("ListOptions", "meta.k8s.io", "");
     Long timeout = q.get("timeoutSeconds") == null ? null : longParam(q, "timeoutSeconds", 0);
     return new ListOptions(

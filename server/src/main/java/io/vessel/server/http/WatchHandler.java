@@ -113,10 +113,12 @@ final class WatchHandler {
     }
 
     @Override
-    public void bookmark(long rv) {
+    public void bookmark(long rv, boolean initialEventsEnd) {
       if (fmt.kind() == OutputFormat.Kind.TABLE) {
         return;
       }
+      String annotations =
+          initialEventsEnd ? ",\"annotations\":{\"k8s.io/initial-events-end\":\"true\"}" : "";
       String object =
           "{\"kind\":\""
               + def.kind()
@@ -124,7 +126,9 @@ final class WatchHandler {
               + def.apiVersion()
               + "\",\"metadata\":{\"resourceVersion\":\""
               + rv
-              + "\",\"creationTimestamp\":null}}";
+              + "\",\"creationTimestamp\":null"
+              + annotations
+              + "}}";
       byte[] frame = WatchFrames.json("BOOKMARK", object.getBytes(StandardCharsets.UTF_8));
       ctx.runOnContext(v -> send(Buffer.buffer(frame)));
     }

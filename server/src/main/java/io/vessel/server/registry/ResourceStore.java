@@ -168,21 +168,39 @@ public final class ResourceStore {
 
   /**
    * Starts a watch. No resourceVersion: the current state (read consistently) as ADDED events,
-   * then changes; "0": the cache's state, then changes; any other: changes after it.
+   * then changes; "0": the cache's state, then changes; any other: changes after it. With {@code
+   * sendInitialEvents} (watch-list, NotOlderThan): the state not older than the resourceVersion,
+   * a BOOKMARK marking its end, then changes.
    */
   public Future<WatchCaches.Registration> watch(String namespace, ListOptions opts, WatchSink sink) {
     checkFieldSelector(opts.fieldSelector());
     WatchFilter filter = filter(namespace, opts);
     String rv = opts.resourceVersion();
+    boolean unset = rv == null || rv.isEmpty();
     boolean bookmarks = opts.allowWatchBookmarks();
+    Future<Long> floor =
+        unset ? storage.currentRevision() : Future.succeededFuture(parseRv(rv));
     Future<WatchRequest> request;
-    if (rv == null || rv.isEmpty()) {
+    if (opts.sendInitialEvents() != null) {
+      boolean initial = opts.sendInitialEvents();
       request =
-          storage.currentRevision().map(current -> new WatchRequest(filter, -1, current, bookmarks));
+          floor.map(
+              min ->
+                  new WatchRequest(
+                      filter,
+                      initial
+                          ? WatchRequest.Start.STATE_THEN_CHANGES
+                          : WatchRequest.Start.CHANGES_FROM_NOW,
+                      0,
+                      min,
+                      bookmarks,
+                      initial && bookmarks));
+    } else if (unset) {
+      request = floor.map(current -> WatchRequest.stateThenChanges(filter, current, bookmarks));
     } else if ("0".equals(rv)) {
-      request = Future.succeededFuture(new WatchRequest(filter, -1, 0, bookmarks));
+      request = Future.succeededFuture(WatchRequest.stateThenChanges(filter, 0, bookmarks));
     } else {
-      request = Future.succeededFuture(new WatchRequest(filter, parseRv(rv), 0, bookmarks));
+      request = floor.map(from -> WatchRequest.changesAfter(filter, from, bookmarks));
     }
     return request
         .compose(r -> caches.watch(def.storageResource(), r, sink))

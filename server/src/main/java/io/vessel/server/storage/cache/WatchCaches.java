@@ -137,10 +137,14 @@ public final class WatchCaches implements ChangeListener {
                 .compose(
                     v -> {
                       WatchCache cache = cache(resource);
-                      long startAfter = request.fromRv() < 0 ? rv : request.fromRv();
+                      WatchRequest.Start start = request.start();
+                      long startAfter =
+                          start == WatchRequest.Start.CHANGES_AFTER ? request.fromRv() : rv;
                       Watcher w =
                           new Watcher(request.filter(), sink, startAfter, request.bookmarks());
-                      if (!cache.addWatcher(w, request.fromRv())) {
+                      long replayFrom =
+                          start == WatchRequest.Start.STATE_THEN_CHANGES ? -1 : startAfter;
+                      if (!cache.addWatcher(w, replayFrom)) {
                         return Future.failedFuture(
                             new StorageException(
                                 StorageException.Code.EXPIRED,
@@ -150,6 +154,9 @@ public final class WatchCaches implements ChangeListener {
                                     + " ("
                                     + (cache.validFrom() + 1)
                                     + ")"));
+                      }
+                      if (request.initialEventsEnd()) {
+                        sink.bookmark(rv, true);
                       }
                       Registration reg =
                           () -> context.runOnContext(x -> cache.removeWatcher(w));
@@ -205,7 +212,7 @@ public final class WatchCaches implements ChangeListener {
     for (WatchCache c : caches.values()) {
       for (Watcher w : c.watchers()) {
         if (w.bookmarks && !w.closed) {
-          w.sink.bookmark(rv);
+          w.sink.bookmark(rv, false);
         }
       }
     }

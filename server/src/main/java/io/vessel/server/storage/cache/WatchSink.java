@@ -11,8 +11,11 @@ public interface WatchSink {
   /** Events in revision order, continuing the previous call. */
   void deliver(List<WatchDelivery> events);
 
-  /** A progress notification: every event up to {@code rv} has been delivered. */
-  void bookmark(long rv);
+  /**
+   * A progress notification: every event up to {@code rv} has been delivered. With {@code
+   * initialEventsEnd} it also marks the end of a watch-list's initial state.
+   */
+  void bookmark(long rv, boolean initialEventsEnd);
 
   /**
    * The watch cannot go on (e.g. its start revision is gone, or the cache was reset): send the

@@ -86,7 +86,11 @@ class WatchFeedIT {
     }
 
     @Override
-    public void bookmark(long rv) {}
+    public void bookmark(long rv, boolean initialEventsEnd) {
+      if (initialEventsEnd) {
+        seen.add("END " + rv);
+      }
+    }
 
     @Override
     public void expire(String message) {
@@ -103,7 +107,7 @@ class WatchFeedIT {
   void selectorTable() throws Exception {
     long now = get(storage.currentRevision());
     Recorder rec = new Recorder();
-    get(caches.watch("sel", new WatchRequest(app("x"), now, 0, false), rec));
+    get(caches.watch("sel", WatchRequest.changesAfter(app("x"), now, false), rec));
 
     StorageKey k1 = new StorageKey("sel", "ns", "w1");
     StoredObject a = get(storage.create(k1, rv -> obj("w1", "x", rv)));
@@ -126,7 +130,7 @@ class WatchFeedIT {
     List<Recorder> watchers = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       Recorder r = new Recorder();
-      get(caches.watch("bulk", new WatchRequest(WatchFilter.EVERYTHING, start, 0, false), r));
+      get(caches.watch("bulk", WatchRequest.changesAfter(WatchFilter.EVERYTHING, start, false), r));
       watchers.add(r);
     }
     List<Future<StoredObject>> writes = new ArrayList<>();
@@ -158,7 +162,7 @@ class WatchFeedIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> get(caches.revision()) >= v2.rv() + 1);
 
     Recorder rec = new Recorder();
-    get(caches.watch("resume", new WatchRequest(WatchFilter.EVERYTHING, v1.rv(), 0, false), rec));
+    get(caches.watch("resume", WatchRequest.changesAfter(WatchFilter.EVERYTHING, v1.rv(), false), rec));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> rec.seen.size() >= 2);
     assertThat(rec.seen).containsExactly("MODIFIED r", "MODIFIED r");
@@ -181,7 +185,7 @@ class WatchFeedIT {
     ExecutionException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             ExecutionException.class,
-            () -> get(caches.watch("old", new WatchRequest(WatchFilter.EVERYTHING, first.rv(), 0, false), new Recorder())));
+            () -> get(caches.watch("old", WatchRequest.changesAfter(WatchFilter.EVERYTHING, first.rv(), false), new Recorder())));
     assertThat(e.getCause()).isInstanceOf(StorageException.class);
     assertThat(((StorageException) e.getCause()).code()).isEqualTo(StorageException.Code.EXPIRED);
     assertThat(e.getCause().getMessage()).startsWith("too old resource version: " + first.rv());
@@ -195,10 +199,29 @@ class WatchFeedIT {
     long now = get(storage.currentRevision());
 
     Recorder rec = new Recorder();
-    get(caches.watch("init", new WatchRequest(app("x"), -1, now, false), rec));
+    get(caches.watch("init", WatchRequest.stateThenChanges(app("x"), now, false), rec));
     get(storage.create(new StorageKey("init", "ns", "i3"), rv -> obj("i3", "x", rv)));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> rec.seen.size() >= 2);
     assertThat(rec.seen).containsExactly("ADDED i1", "ADDED i3");
+  }
+
+  @Test
+  @DisplayName("watch-list, initial events requested, sees the state, an end bookmark, then changes")
+  void watchList() throws Exception {
+    get(storage.create(new StorageKey("wl", "ns", "a"), rv -> obj("a", "x", rv)));
+    long now = get(storage.currentRevision());
+
+    Recorder rec = new Recorder();
+    get(
+        caches.watch(
+            "wl",
+            new WatchRequest(
+                WatchFilter.EVERYTHING, WatchRequest.Start.STATE_THEN_CHANGES, 0, now, true, true),
+            rec));
+    get(storage.create(new StorageKey("wl", "ns", "b"), rv -> obj("b", "x", rv)));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> rec.seen.size() >= 3);
+    assertThat(rec.seen).containsExactly("ADDED a", "END " + now, "ADDED b");
   }
 }

@@ -77,7 +77,7 @@ public final class NamespaceFinalizer implements WatchSink {
   }
 
   @Override
-  public void bookmark(long rv) {}
+  public void bookmark(long rv, boolean initialEventsEnd) {}
 
   @Override
   public void expire(String message) {

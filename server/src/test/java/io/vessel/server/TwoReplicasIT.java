@@ -75,6 +75,7 @@ class TwoReplicasIT {
     a.stop().await(20, TimeUnit.SECONDS);
     b.stop().await(20, TimeUnit.SECONDS);
     pg.close();
+    io.vessel.server.testing.TempDirs.delete(dir);
   }
 
   private static int freePort() throws Exception {

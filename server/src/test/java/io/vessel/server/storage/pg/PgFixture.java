@@ -69,5 +69,6 @@ final class PgFixture implements AutoCloseable {
     }
     vertx.close().await(10, TimeUnit.SECONDS);
     pg.close();
+    io.vessel.server.testing.TempDirs.delete(dir);
   }
 }

@@ -6,6 +6,7 @@ import io.vessel.server.api.Serialization;
 import io.vessel.server.registry.ResourceCatalog;
 import io.vessel.server.registry.ResourceDefinition;
 import io.vessel.server.registry.Subresource;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ final class DiscoveryDocuments {
     n.put("apiVersion", "v1");
     n.put("groupVersion", group.isEmpty() ? version : group + "/" + version);
     ArrayNode resources = n.putArray("resources");
-    for (ResourceDefinition d : catalog.inGroupVersion(group, version)) {
+    for (ResourceDefinition d : sorted(group, version)) {
       ObjectNode r = resources.addObject();
       r.put("name", d.resource());
       r.put("singularName", d.singular());
@@ -79,11 +80,15 @@ final class DiscoveryDocuments {
       if (!d.categories().isEmpty()) {
         strings(r.putArray("categories"), d.categories());
       }
-      for (Subresource s : d.subresources()) {
+      for (Subresource s : sortedSubresources(d)) {
         ObjectNode sr = resources.addObject();
         sr.put("name", d.resource() + "/" + s.name());
         sr.put("singularName", "");
         sr.put("namespaced", d.namespaced());
+        if (s.foreignKind()) {
+          sr.put("group", s.group());
+          sr.put("version", s.version());
+        }
         sr.put("kind", s.kind());
         strings(sr.putArray("verbs"), s.verbs());
       }
@@ -122,7 +127,7 @@ final class DiscoveryDocuments {
       ObjectNode gv = vs.addObject();
       gv.put("version", v);
       ArrayNode resources = gv.putArray("resources");
-      for (ResourceDefinition d : catalog.inGroupVersion(group, v)) {
+      for (ResourceDefinition d : sorted(group, v)) {
         ObjectNode r = resources.addObject();
         r.put("resource", d.resource());
         r.set("responseKind", kind(d.group(), d.version(), d.kind()));
@@ -137,10 +142,14 @@ final class DiscoveryDocuments {
         }
         if (!d.subresources().isEmpty()) {
           ArrayNode subs = r.putArray("subresources");
-          for (Subresource s : d.subresources()) {
+          for (Subresource s : sortedSubresources(d)) {
             ObjectNode sn = subs.addObject();
             sn.put("subresource", s.name());
-            sn.set("responseKind", kind(d.group(), d.version(), s.kind()));
+            sn.set(
+                "responseKind",
+                s.foreignKind()
+                    ? kind(s.group(), s.version(), s.kind())
+                    : kind(d.group(), d.version(), s.kind()));
             strings(sn.putArray("verbs"), s.verbs());
           }
         }
@@ -148,6 +157,17 @@ final class DiscoveryDocuments {
       gv.put("freshness", "Current");
     }
     return item;
+  }
+
+  /** Resources of a group-version by name, as kube-apiserver lists them. */
+  private List<ResourceDefinition> sorted(String group, String version) {
+    return catalog.inGroupVersion(group, version).stream()
+        .sorted(Comparator.comparing(ResourceDefinition::resource))
+        .toList();
+  }
+
+  private static List<Subresource> sortedSubresources(ResourceDefinition d) {
+    return d.subresources().stream().sorted(Comparator.comparing(Subresource::name)).toList();
   }
 
   private static ObjectNode kind(String group, String version, String kind) {

@@ -26,6 +26,7 @@ public final class ResourceHandler {
   private final WatchHandler watches;
   private final PatchHandler patches;
   private final DeleteHandler deletes;
+  private final ScaleHandler scales;
 
   public ResourceHandler(ResourceCatalog catalog, Map<ResourceDefinition, ResourceStore> stores) {
     this.catalog = catalog;
@@ -33,6 +34,7 @@ public final class ResourceHandler {
     this.watches = new WatchHandler();
     this.patches = new PatchHandler();
     this.deletes = new DeleteHandler();
+    this.scales = new ScaleHandler();
   }
 
   /** Handles a parsed resource request; {@code body} is empty for bodiless methods. */
@@ -91,6 +93,11 @@ public final class ResourceHandler {
       }
     } else if (!info.namespace().isEmpty() && !def.resource().equals("namespaces")) {
       throw ApiException.routeNotFound();
+    }
+    // An item path takes GET, PUT, PATCH and DELETE; POST goes to the collection (or to a
+    // subresource such as pods/binding).
+    if (info.verb().equals("create") && !info.name().isEmpty() && info.subresource().isEmpty()) {
+      throw ApiException.methodNotAllowed();
     }
   }
 
@@ -155,6 +162,9 @@ public final class ResourceHandler {
       String name,
       Buffer body) {
     OutputFormat fmt = OutputFormat.negotiate(req.getHeader("Accept"));
+    if (sub.name().equals("scale")) {
+      return scales.handle(req, store, namespace, name, body, fmt);
+    }
     switch (req.method().name()) {
       case "GET":
         return store.get(namespace, name).map(o -> {

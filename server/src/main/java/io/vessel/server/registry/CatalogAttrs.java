@@ -20,7 +20,7 @@ public final class CatalogAttrs implements AttrsExtractor {
   @Override
   public ObjectAttrs extract(String resource, byte[] value) {
     try {
-      return of(catalog.byStorageResource(resource).orElse(null), Serialization.json().readTree(value));
+      return of(catalog.storageFields(resource), Serialization.json().readTree(value));
     } catch (IOException e) {
       return ObjectAttrs.NONE;
     }
@@ -28,6 +28,10 @@ public final class CatalogAttrs implements AttrsExtractor {
 
   /** Attributes of an already parsed object; {@code def} may be null (then only metadata). */
   public static ObjectAttrs of(ResourceDefinition def, JsonNode obj) {
+    return of(def == null ? Map.of() : def.selectableFields(), obj);
+  }
+
+  private static ObjectAttrs of(Map<String, SelectableField> selectable, JsonNode obj) {
     Map<String, String> labels = new HashMap<>();
     JsonNode l = obj.path("metadata").path("labels");
     for (Iterator<Map.Entry<String, JsonNode>> it = l.fields(); it.hasNext(); ) {
@@ -35,15 +39,11 @@ public final class CatalogAttrs implements AttrsExtractor {
       labels.put(e.getKey(), e.getValue().asText());
     }
     Map<String, String> fields = new HashMap<>();
-    if (def != null) {
-      for (Map.Entry<String, String> f : def.selectableFields().entrySet()) {
-        JsonNode v = obj.at(f.getValue());
-        fields.put(f.getKey(), v.isMissingNode() || v.isNull() ? "" : v.asText());
-      }
-    } else {
-      fields.put("metadata.name", obj.path("metadata").path("name").asText(""));
-      fields.put("metadata.namespace", obj.path("metadata").path("namespace").asText(""));
+    for (Map.Entry<String, SelectableField> f : selectable.entrySet()) {
+      fields.put(f.getKey(), f.getValue().valueIn(obj));
     }
+    fields.putIfAbsent("metadata.name", obj.path("metadata").path("name").asText(""));
+    fields.putIfAbsent("metadata.namespace", obj.path("metadata").path("namespace").asText(""));
     return new ObjectAttrs(labels, fields);
   }
 }

@@ -32,7 +32,7 @@ public final class Deletion {
 
   private Future<Outcome> attempt(String namespace, String name, DeleteOptions opts, int attempt) {
     return store
-        .get(namespace, name)
+        .getStored(namespace, name)
         .compose(
             stored -> {
               HasMetadata old = store.decode(stored.value());

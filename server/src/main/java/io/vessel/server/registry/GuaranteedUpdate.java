@@ -30,12 +30,14 @@ final class GuaranteedUpdate {
   }
 
   Future<HasMetadata> update(String namespace, String name, HasMetadata requested, WriteOptions opts) {
-    return attempt(namespace, name, "", current -> ObjectCodec.copy(requested), opts, 1);
+    return attempt(namespace, name, "", current -> ObjectCodec.copy(requested), opts, 1)
+        .map(store.versions()::toServed);
   }
 
   Future<HasMetadata> updateSubresource(
       String namespace, String name, String subresource, HasMetadata requested, WriteOptions opts) {
-    return attempt(namespace, name, subresource, current -> ObjectCodec.copy(requested), opts, 1);
+    return attempt(namespace, name, subresource, current -> ObjectCodec.copy(requested), opts, 1)
+        .map(store.versions()::toServed);
   }
 
   Future<HasMetadata> patch(
@@ -45,7 +47,7 @@ final class GuaranteedUpdate {
           JsonNode patched = patch.apply(ObjectCodec.tree(current));
           return Serialization.decode(patched, store.definition().type()).value();
         };
-    return attempt(namespace, name, subresource, apply, opts, 1);
+    return attempt(namespace, name, subresource, apply, opts, 1).map(store.versions()::toServed);
   }
 
   private Future<HasMetadata> attempt(
@@ -56,7 +58,7 @@ final class GuaranteedUpdate {
       WriteOptions opts,
       int attempt) {
     return store
-        .get(namespace, name)
+        .getStored(namespace, name)
         .compose(
             stored -> {
               HasMetadata old = store.decode(stored.value());
@@ -92,7 +94,10 @@ final class GuaranteedUpdate {
       HasMetadata old) {
     ResourceDefinition def = store.definition();
     Strategy<HasMetadata> strategy = store.strategy();
-    HasMetadata updated = tryUpdate.apply(ObjectCodec.copy(old));
+    // The request speaks the served version; the strategy and storage the stored one.
+    StorageVersion versions = store.versions();
+    HasMetadata updated =
+        versions.toStored(tryUpdate.apply(versions.toServed(ObjectCodec.copy(old))));
     if (updated.getMetadata() == null) {
       updated.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
     }

@@ -23,6 +23,22 @@ public final class ModelFields {
     copy("Spec", from, to);
   }
 
+  /**
+   * Replaces {@code obj.status} with an empty status, as upstream strategies do on create for kinds
+   * whose status only controllers write ({@code status: {}}); a no-op for kinds without status.
+   */
+  public static void clearStatus(HasMetadata obj) {
+    try {
+      Method getter = obj.getClass().getMethod("getStatus");
+      Method setter = obj.getClass().getMethod("setStatus", getter.getReturnType());
+      setter.invoke(obj, getter.getReturnType().getConstructor().newInstance());
+    } catch (NoSuchMethodException e) {
+      // The kind has no status.
+    } catch (ReflectiveOperationException e) {
+      throw ApiException.internal("cannot clear status: " + e.getMessage());
+    }
+  }
+
   /** Whether the JSON forms of the two objects' specs differ. */
   public static boolean specChanged(HasMetadata a, HasMetadata b) {
     JsonNode sa = ObjectCodec.tree(a).get("spec");

@@ -48,6 +48,16 @@ public final class NameValidation {
                   + "')");
         }
       }
+      case PATH_SEGMENT -> {
+        if (name.equals(".") || name.equals("..")) {
+          errors.invalid(field, name, "may not be '" + name + "'");
+        }
+        for (String forbidden : new String[] {"/", "%"}) {
+          if (name.contains(forbidden)) {
+            errors.invalid(field, name, "may not contain '" + forbidden + "'");
+          }
+        }
+      }
       case DNS1123_SUBDOMAIN -> {
         if (name.length() > 253) {
           errors.invalid(field, name, "must be no more than 253 characters");

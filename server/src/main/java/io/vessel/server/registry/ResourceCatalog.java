@@ -15,12 +15,16 @@ public final class ResourceCatalog {
   private final List<ResourceDefinition> all;
   private final Map<String, ResourceDefinition> byPath = new LinkedHashMap<>();
   private final Map<String, ResourceDefinition> byStorage = new LinkedHashMap<>();
+  private final Map<String, Map<String, SelectableField>> fieldsByStorage = new LinkedHashMap<>();
 
   public ResourceCatalog(List<ResourceDefinition> definitions) {
     this.all = List.copyOf(definitions);
     for (ResourceDefinition d : all) {
       byPath.put(d.group() + "/" + d.version() + "/" + d.resource(), d);
       byStorage.putIfAbsent(d.storageResource(), d);
+      fieldsByStorage
+          .computeIfAbsent(d.storageResource(), r -> new LinkedHashMap<>())
+          .putAll(d.selectableFields());
     }
   }
 
@@ -34,6 +38,14 @@ public final class ResourceCatalog {
 
   public Optional<ResourceDefinition> byStorageResource(String storageResource) {
     return Optional.ofNullable(byStorage.get(storageResource));
+  }
+
+  /**
+   * The selectable fields of every definition stored under {@code storageResource}: versions that
+   * share storage (events and events.k8s.io events) select by their own labels over the same bytes.
+   */
+  public Map<String, SelectableField> storageFields(String storageResource) {
+    return fieldsByStorage.getOrDefault(storageResource, Map.of());
   }
 
   /** Whether any resource is served under {@code group/version}. */

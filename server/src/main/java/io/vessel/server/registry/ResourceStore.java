@@ -42,6 +42,7 @@ public final class ResourceStore {
   private final GuaranteedUpdate updates;
   private final Deletion deletion;
   private final ListPager pager;
+  private final StorageVersion versions;
 
   public ResourceStore(
       ResourceDefinition def, Storage storage, WatchCaches caches, Admission admission) {
@@ -52,6 +53,7 @@ public final class ResourceStore {
     this.updates = new GuaranteedUpdate(this);
     this.deletion = new Deletion(this);
     this.pager = new ListPager(def, storage);
+    this.versions = new StorageVersion(def);
   }
 
   public ResourceDefinition definition() {
@@ -70,6 +72,10 @@ public final class ResourceStore {
     return updates;
   }
 
+  StorageVersion versions() {
+    return versions;
+  }
+
   public StorageKey key(String namespace, String name) {
     return new StorageKey(def.storageResource(), def.namespaced() ? namespace : "", name);
   }
@@ -79,20 +85,26 @@ public final class ResourceStore {
     return (Strategy<HasMetadata>) def.strategy();
   }
 
+  /** Decodes stored bytes into the stored model class (which the strategy works on). */
   HasMetadata decode(byte[] value) {
-    return ObjectCodec.decode(value, def.type());
+    return ObjectCodec.decode(value, def.storedType());
   }
 
   // ---- reads ----------------------------------------------------------------------------------
 
-  /** The latest committed object (a consistent read). */
+  /** The latest committed object (a consistent read), in the served version. */
   public Future<StoredObject> get(String namespace, String name) {
+    return getStored(namespace, name).map(versions::served);
+  }
+
+  /** The latest committed object as stored. */
+  Future<StoredObject> getStored(String namespace, String name) {
     return storage.get(key(namespace, name)).recover(t -> failed(t, name));
   }
 
-  /** A typed consistent read. */
+  /** A typed consistent read, in the served version. */
   public Future<HasMetadata> getObject(String namespace, String name) {
-    return get(namespace, name).map(o -> decode(o.value()));
+    return getStored(namespace, name).map(o -> versions.toServed(decode(o.value())));
   }
 
   /**
@@ -102,6 +114,10 @@ public final class ResourceStore {
    * of X; a continue token → the next page of the token's snapshot.
    */
   public Future<ListResult> list(String namespace, ListOptions opts) {
+    return listStored(namespace, opts).map(versions::served);
+  }
+
+  private Future<ListResult> listStored(String namespace, ListOptions opts) {
     checkFieldSelector(opts.fieldSelector());
     boolean selecting =
         !opts.labelSelector().isEverything() || !opts.fieldSelector().isEverything();
@@ -203,7 +219,7 @@ public final class ResourceStore {
       request = floor.map(from -> WatchRequest.changesAfter(filter, from, bookmarks));
     }
     return request
-        .compose(r -> caches.watch(def.storageResource(), r, sink))
+        .compose(r -> caches.watch(def.storageResource(), r, versions.served(sink)))
         .recover(t -> failed(t, ""));
   }
 
@@ -221,7 +237,8 @@ public final class ResourceStore {
 
   // ---- writes ---------------------------------------------------------------------------------
 
-  public Future<HasMetadata> create(String namespace, HasMetadata obj, WriteOptions opts) {
+  public Future<HasMetadata> create(String namespace, HasMetadata served, WriteOptions opts) {
+    HasMetadata obj = versions.toStored(served);
     if (obj.getMetadata() == null) {
       obj.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
     }
@@ -238,7 +255,8 @@ public final class ResourceStore {
     validateCreate(obj);
     return admission
         .admitCreate(def, obj)
-        .compose(v -> opts.dryRun() ? Future.succeededFuture(obj) : insert(obj, generated, 1));
+        .compose(v -> opts.dryRun() ? Future.succeededFuture(obj) : insert(obj, generated, 1))
+        .map(versions::toServed);
   }
 
   private Future<HasMetadata> insert(HasMetadata obj, boolean generated, int attempt) {
@@ -290,7 +308,7 @@ public final class ResourceStore {
 
   public Future<Deletion.Outcome> delete(
       String namespace, String name, io.fabric8.kubernetes.api.model.DeleteOptions opts) {
-    return deletion.delete(namespace, name, opts);
+    return deletion.delete(namespace, name, opts).map(versions::served);
   }
 
   // ---- errors ---------------------------------------------------------------------------------

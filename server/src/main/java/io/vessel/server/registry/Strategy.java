@@ -14,7 +14,9 @@ public interface Strategy<T extends HasMetadata> {
   enum NameRule {
     DNS1123_SUBDOMAIN,
     DNS1123_LABEL,
-    DNS1035_LABEL
+    DNS1035_LABEL,
+    /** Any name usable as one URL path segment (RBAC objects, e.g. {@code system:node}). */
+    PATH_SEGMENT
   }
 
   default NameRule nameRule() {

@@ -17,6 +17,14 @@ public record TableColumn(String name, String type, String format, String descri
     return new TableColumn(name, "string", "", description, 0);
   }
 
+  public static TableColumn integer(String name, String description) {
+    return new TableColumn(name, "integer", "", description, 0);
+  }
+
+  public static TableColumn bool(String name, String description) {
+    return new TableColumn(name, "boolean", "", description, 0);
+  }
+
   public static TableColumn wide(String name, String description) {
     return new TableColumn(name, "string", "", description, 1);
   }

@@ -26,6 +26,7 @@ import io.vessel.server.http.DiscoveryHandler;
 import io.vessel.server.http.HealthHandler;
 import io.vessel.server.http.ResourceHandler;
 import io.vessel.server.http.VersionHandler;
+import io.vessel.server.http.openapi.OpenApiHandler;
 import io.vessel.server.registry.BuiltinResources;
 import io.vessel.server.registry.CatalogAttrs;
 import io.vessel.server.registry.ResourceCatalog;
@@ -106,6 +107,7 @@ public final class ApiServer {
             server.health(),
             new VersionHandler(BuildInfo.fromSystemProperties()),
             new DiscoveryHandler(catalog),
+            new OpenApiHandler(catalog),
             new ResourceHandler(catalog, stores));
     HttpServerOptions httpOptions = httpOptions(config, pki);
 
@@ -125,7 +127,12 @@ public final class ApiServer {
               LOG.info("serving the Kubernetes API on https://{}:{}", config.bindAddress(), config.port());
               return server;
             })
-        .recover(t -> server.stop().transform(x -> Future.failedFuture(t)));
+        .recover(
+            t -> {
+              // Stop in the background: completing through the closing Vert.x would never run.
+              server.stop();
+              return Future.failedFuture(t);
+            });
   }
 
   private static Pool pool(Vertx vertx, PgConnectOptions connect, int size) {

@@ -8,6 +8,7 @@ import io.vessel.server.api.ApiException;
 import io.vessel.server.auth.Authorizer;
 import io.vessel.server.auth.UserInfo;
 import io.vessel.server.auth.X509Authenticator;
+import io.vessel.server.http.openapi.OpenApiHandler;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request path, top-down: authentication, the public endpoints (health, version, discovery),
- * then 401 for anonymous requests, path parsing, authorization, body reading, and the resource
- * handler. Every failure goes through {@link StatusResponder}.
+ * then 401 for anonymous requests, the OpenAPI documents (any authenticated user), path parsing,
+ * authorization, body reading, and the resource handler. Every failure goes through {@link
+ * StatusResponder}.
  */
 public final class ApiRouter implements Handler<HttpServerRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
@@ -27,6 +29,7 @@ public final class ApiRouter implements Handler<HttpServerRequest> {
   private final HealthHandler health;
   private final VersionHandler version;
   private final DiscoveryHandler discovery;
+  private final OpenApiHandler openApi;
   private final ResourceHandler resources;
 
   public ApiRouter(
@@ -35,12 +38,14 @@ public final class ApiRouter implements Handler<HttpServerRequest> {
       HealthHandler health,
       VersionHandler version,
       DiscoveryHandler discovery,
+      OpenApiHandler openApi,
       ResourceHandler resources) {
     this.authenticator = authenticator;
     this.authorizer = authorizer;
     this.health = health;
     this.version = version;
     this.discovery = discovery;
+    this.openApi = openApi;
     this.resources = resources;
   }
 
@@ -83,6 +88,11 @@ public final class ApiRouter implements Handler<HttpServerRequest> {
     Optional<UserInfo> user = authenticator.authenticate(req);
     if (user.isEmpty()) {
       throw ApiException.unauthorized();
+    }
+    // Like kube-apiserver's system:discovery role, which binds /openapi/* to system:authenticated.
+    if (OpenApiHandler.isOpenApi(path)) {
+      openApi.handle(req);
+      return;
     }
     RequestInfo info =
         RequestInfoParser.parse(req.method().name(), path, QueryOptions.bool(req.getParam("watch")));

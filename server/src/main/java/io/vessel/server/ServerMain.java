@@ -46,9 +46,9 @@ public final class ServerMain {
     } catch (PkiException e) {
       System.err.println("vessel: " + e.getMessage());
       System.exit(1);
-    } catch (Exception e) {
+    } catch (Throwable e) {
       LOG.error("vessel failed to start", e);
-      System.err.println("vessel: failed to start: " + e.getMessage());
+      System.err.println("vessel: failed to start: " + describe(e));
       System.exit(1);
     }
   }
@@ -91,9 +91,15 @@ public final class ServerMain {
     return value;
   }
 
-  private static void run(ServerConfig config) throws Exception {
+  private static void run(ServerConfig config) throws Throwable {
     long t0 = System.nanoTime();
     StateDir state = StateDir.acquire(config.stateDir());
+    try {
+      checkPortFree(config);
+    } catch (IllegalStateException e) {
+      state.close();
+      throw e;
+    }
     // PostgreSQL and the PKI are independent: start them side by side to keep `up` short.
     CompletableFuture<EmbeddedPostgres> pg =
         config.postgresUrl() != null
@@ -127,10 +133,12 @@ public final class ServerMain {
     ApiServer server;
     try {
       server = ApiServer.start(config, pki, url).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-    } catch (Exception e) {
+    } catch (Throwable e) {
       closeQuietly(embedded);
       state.close();
-      throw e;
+      throw e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+          ? e.getCause()
+          : e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -159,6 +167,26 @@ public final class ServerMain {
     System.out.println("export KUBECONFIG=" + kubeconfig);
     System.out.flush();
     stopped.await();
+  }
+
+  /** Fails at once, naming the port, rather than after PostgreSQL and the PKI are up. */
+  private static void checkPortFree(ServerConfig config) {
+    try (var socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress(config.bindAddress(), config.port()));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(
+          "cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + e.getMessage()
+              + " (is another server using port " + config.port() + "? choose one with --port)");
+    }
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getMessage() == null) {
+      root = root.getCause();
+    }
+    return root.getMessage() != null ? root.getMessage() : root.getClass().getName();
   }
 
   private static void closeQuietly(AutoCloseable c) {

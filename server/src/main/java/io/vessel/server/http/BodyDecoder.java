@@ -63,14 +63,26 @@ public final class BodyDecoder {
     String apiVersion = tree.path("apiVersion").asText("");
     String bodyKind = tree.path("kind").asText("");
     if (!bodyKind.isEmpty() && !bodyKind.equals(kind)) {
-      String version = apiVersion.isEmpty() ? def.version() : apiVersion.substring(apiVersion.indexOf('/') + 1);
+      // kube-apiserver decodes the body's kind, then fails converting it to the resource's
+      // internal type; the message names both Go types.
+      String version =
+          apiVersion.isEmpty() ? def.version() : apiVersion.substring(apiVersion.indexOf('/') + 1);
+      String internalGroup = def.group().isEmpty() ? "core" : def.group().split("\\.")[0];
       throw ApiException.badRequest(
           bodyKind
               + " in version \""
               + version
               + "\" cannot be handled as a "
               + kind
-              + ": the body's kind does not match the resource");
+              + ": converting ("
+              + version
+              + "."
+              + bodyKind
+              + ") to ("
+              + internalGroup
+              + "."
+              + kind
+              + "): unknown conversion");
     }
     if (!apiVersion.isEmpty() && !apiVersion.equals(def.apiVersion())) {
       throw ApiException.badRequest(
@@ -115,7 +127,10 @@ public final class BodyDecoder {
   }
 
   private static String summary(Buffer body) {
+    if (body.length() == 0) {
+      return "<empty>";
+    }
     String s = body.toString(StandardCharsets.UTF_8);
-    return s.length() > 30 ? s.substring(0, 30) + "..." : s;
+    return s.length() > 30 ? s.substring(0, 30) + " ..." : s;
   }
 }

@@ -16,6 +16,16 @@ public final class StatusResponder {
   private StatusResponder() {}
 
   public static void fail(HttpServerResponse response, Throwable t) {
+    try {
+      write(response, t);
+    } catch (Throwable broken) {
+      // Never leave a client waiting: if even the error cannot be written, drop the stream.
+      LOG.error("could not write an error response", broken);
+      response.reset();
+    }
+  }
+
+  private static void write(HttpServerResponse response, Throwable t) {
     ApiException e = asApiException(t);
     if (response.ended() || response.closed()) {
       return;

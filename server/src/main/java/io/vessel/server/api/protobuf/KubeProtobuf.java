@@ -32,6 +32,54 @@ public final class KubeProtobuf {
   private static final byte[] MAGIC = {0x6b, 0x38, 0x73, 0x00};
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /**
+   * gogo-protobuf always encodes non-pointer scalars, so zeros arrive that Go's JSON (omitempty)
+   * would leave out; they are dropped, except for these pointer fields, where an explicit 0 or
+   * false means something different from "unset" (e.g. {@code replicas: 0}).
+   */
+  private static final java.util.Set<String> MEANINGFUL_ZEROS =
+      java.util.Set.of(
+          "replicas",
+          "parallelism",
+          "completions",
+          "backoffLimit",
+          "backoffLimitPerIndex",
+          "maxFailedIndexes",
+          "activeDeadlineSeconds",
+          "ttlSecondsAfterFinished",
+          "terminationGracePeriodSeconds",
+          "gracePeriodSeconds",
+          "revisionHistoryLimit",
+          "successfulJobsHistoryLimit",
+          "failedJobsHistoryLimit",
+          "startingDeadlineSeconds",
+          "progressDeadlineSeconds",
+          "expirationSeconds",
+          "runAsUser",
+          "runAsGroup",
+          "fsGroup",
+          "defaultMode",
+          "mode",
+          "weight",
+          "tolerationSeconds",
+          "automountServiceAccountToken",
+          "readOnlyRootFilesystem",
+          "allowPrivilegeEscalation",
+          "runAsNonRoot",
+          "privileged",
+          "suspend",
+          "immutable",
+          "enableServiceLinks",
+          "shareProcessNamespace",
+          "hostUsers",
+          "setHostnameAsFQDN",
+          "optional",
+          "allowVolumeExpansion",
+          "manualSelector",
+          "orphanDependents",
+          "controller",
+          "blockOwnerDeletion");
+
   private KubeProtobuf() {}
 
   /** Decodes an enveloped body into the object's JSON tree, apiVersion and kind included. */
@@ -97,12 +145,16 @@ public final class KubeProtobuf {
         }
       } else if (msg.hasField(f)) {
         JsonNode v = value(f, msg.getField(f));
-        if (v != null) {
+        if (v != null && !(isZero(v) && !MEANINGFUL_ZEROS.contains(f.getName()))) {
           out.set(f.getName(), v);
         }
       }
     }
     return out;
+  }
+
+  private static boolean isZero(JsonNode v) {
+    return (v.isBoolean() && !v.booleanValue()) || (v.isIntegralNumber() && v.longValue() == 0);
   }
 
   /** A field's JSON value, or null to leave the field out (Go's omitempty for empty values). */

@@ -21,8 +21,8 @@ import java.io.IOException;
 /**
  * PATCH by Content-Type: JSON merge patch (RFC 7386), JSON patch (RFC 6902) and, for built-in
  * kinds, strategic merge patch. Custom resources (model class {@link GenericKubernetesResource})
- * have no patch strategies, so strategic merge patch is refused for them with 415 as upstream
- * does; server-side apply is not served yet and is refused the same way, naming what is.
+ * have no patch strategies, so strategic merge patch is refused for them with 415 as upstream does;
+ * server-side apply is not served yet and is refused the same way, naming what is.
  */
 final class PatchHandler {
   static final String MERGE = "application/merge-patch+json";
@@ -91,10 +91,13 @@ final class PatchHandler {
             throw asApiException(e);
           }
         };
-    return store.patch(namespace, name, subresource, fn, opts).map(updated -> {
-      ResponseWriter.object(req, 200, def, updated, fmt);
-      return null;
-    });
+    return store
+        .patch(namespace, name, subresource, fn, opts)
+        .map(
+            updated -> {
+              ResponseWriter.object(req, 200, def, updated, fmt);
+              return null;
+            });
   }
 
   private static ApiException asApiException(PatchException e) {

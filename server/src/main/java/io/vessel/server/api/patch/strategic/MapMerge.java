@@ -68,7 +68,8 @@ final class MapMerge {
     } else if (patchValue.isArray()) {
       var field = schema.forList(key);
       var merged =
-          ListMerge.mergeField((ArrayNode) originalValue, (ArrayNode) patchValue, field, deleteList);
+          ListMerge.mergeField(
+              (ArrayNode) originalValue, (ArrayNode) patchValue, field, deleteList);
       target.set(key, merged.merged());
     } else {
       target.set(key, patchValue);

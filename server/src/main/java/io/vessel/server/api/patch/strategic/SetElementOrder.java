@@ -11,7 +11,9 @@ import java.util.List;
  * {@code $setElementOrder/<field>}: the order a list must have after the patch, sent by {@code
  * kubectl apply} and {@code kubectl edit} next to (or instead of) the list's patch. The list is
  * merged first; then the elements the directive names follow its order and the others keep their
- * place relative to the server's order. Precedence: directive, then the patch, then the server.
+ * place relative to the server's order. Precedence: directive, then the patch, then the server. The
+ * server's order is the original as upstream's merge leaves it ({@link SharedBacking}), not as it
+ * was sent.
  */
 final class SetElementOrder {
 

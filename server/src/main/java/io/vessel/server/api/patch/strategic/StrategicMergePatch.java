@@ -28,10 +28,17 @@ import java.util.Objects;
  *       without objects that carry {@code $patch}.
  * </ul>
  *
- * <p>Fields the model class does not declare merge as free-form JSON: objects member by member,
- * lists replaced. (The apiserver never meets them, because its original is a typed object; a stored
- * fabric8 object can keep unknown members.) {@code $patch: merge} is refused on objects and on list
- * elements, as upstream.
+ * <p>A field the model class does not declare is taken from the patch as sent, since stored objects
+ * never hold one; only {@code $setElementOrder/<field>} looks it up anyway and fails, as upstream
+ * ({@link PatchSchema}). Values of opaque type (a ControllerRevision's {@code data}) merge as
+ * free-form JSON: objects member by member, lists replaced. {@code $patch: merge} is refused on
+ * objects and on list elements, as upstream.
+ *
+ * <p>List order follows upstream's exactly, including the effect of its in-place slice updates on
+ * {@code $setElementOrder} ({@link SharedBacking}). The one known difference: a merged list of
+ * scalars whose original repeats a value, patched while the apiserver's copy of the object has
+ * spare slice capacity (it reads it fresh from etcd after a conflict rather than from its watch
+ * cache), can come out in another order upstream.
  *
  * <p>Like upstream, directives other than {@code $patch} that reach the result unmerged ({@code
  * $retainKeys} inside a newly added object, for example) stay in it; decoding the result into the

@@ -26,7 +26,9 @@ class SharedBackingTest {
     return Stream.of(
         arguments(named("nothing done", (Consumer<SharedBacking>) s -> {}), List.of(A, B, C)),
         arguments(
-            named("removing the first shifts the rest left", (Consumer<SharedBacking>) s -> s.remove(0)),
+            named(
+                "removing the first shifts the rest left",
+                (Consumer<SharedBacking>) s -> s.remove(0)),
             List.of(B, C, C)),
         arguments(
             named("removing the last leaves the array", (Consumer<SharedBacking>) s -> s.remove(2)),

@@ -26,8 +26,8 @@ class StrategicMergePatchErrorTest {
   private static final String WEB =
       "{'metadata':{'name':'web','finalizers':['a']},'spec':{'replicas':1,"
           + "'strategy':{'type':'RollingUpdate'},'template':{'metadata':{'labels':{'a':'1'}},"
-          + "'spec':{'containers':[{'name':'nginx','image':'nginx','ports':[{'containerPort':80}]}],"
-          + "'tolerations':[{'key':'k','operator':'Exists'}]}}}}";
+          + "'spec':{'containers':[{'name':'nginx','image':'nginx',"
+          + "'ports':[{'containerPort':80}]}],'tolerations':[{'key':'k','operator':'Exists'}]}}}}";
 
   private static String containers(String list) {
     return "{'spec':{'template':{'spec':{'containers':" + list + "}}}}";

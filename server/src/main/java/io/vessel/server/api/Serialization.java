@@ -48,12 +48,17 @@ public final class Serialization {
   /** Result of a typed decode: the object, and the unknown fields it carried (as field paths). */
   public record Decoded<T>(T value, List<String> unknownFields) {}
 
-  /** Decodes a JSON tree into a model class, collecting (and dropping) unknown fields. */
+  /**
+   * Decodes a JSON tree into a model class, collecting (and dropping) unknown fields. A value of
+   * the wrong JSON type fails with a {@link TypeMismatch} naming the field, as Go's decoder does.
+   */
   public static <T> Decoded<T> decode(JsonNode tree, Class<T> type) {
     List<String> unknown = new ArrayList<>();
     try {
       T value = JSON.readerFor(type).withHandler(new UnknownFieldCollector(unknown)).readValue(tree);
       return new Decoded<>(value, unknown);
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      throw TypeMismatch.of(e, type);
     } catch (IOException e) {
       throw ApiException.badRequest(e.getMessage());
     }
@@ -61,6 +66,18 @@ public final class Serialization {
 
   private static ObjectMapper configure(ObjectMapper mapper) {
     mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // Go's decoder takes no "80" for a number and no 1 for a string: neither may Vessel.
+    mapper.disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    for (var shape :
+        new com.fasterxml.jackson.databind.cfg.CoercionInputShape[] {
+          com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+          com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+          com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean
+        }) {
+      mapper
+          .coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+          .setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+    }
     mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     SimpleModule module = new SimpleModule("vessel-drop-unknown");
     module.setDeserializerModifier(new DropAnySetters());

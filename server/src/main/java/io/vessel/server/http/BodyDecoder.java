@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vessel.server.api.ApiException;
 import io.vessel.server.api.Serialization;
+import io.vessel.server.api.TypeMismatch;
 import io.vessel.server.api.WriteOptions;
 import io.vessel.server.api.protobuf.KubeProtobuf;
 import io.vessel.server.registry.ResourceDefinition;
@@ -92,7 +93,15 @@ public final class BodyDecoder {
               + def.apiVersion()
               + ")");
     }
-    Serialization.Decoded<? extends HasMetadata> decoded = Serialization.decode(tree, def.type());
+    Serialization.Decoded<? extends HasMetadata> decoded;
+    try {
+      decoded = Serialization.decode(tree, def.type());
+    } catch (TypeMismatch e) {
+      String version =
+          apiVersion.isEmpty() ? def.version() : apiVersion.substring(apiVersion.indexOf('/') + 1);
+      throw ApiException.badRequest(
+          kind + " in version \"" + version + "\" cannot be handled as a " + kind + ": " + e.goMessage());
+    }
     if (!decoded.unknownFields().isEmpty()) {
       switch (opts.fieldValidation()) {
         case "Strict" -> {

@@ -43,11 +43,38 @@ final class GuaranteedUpdate {
   Future<HasMetadata> patch(
       String namespace, String name, String subresource, PatchFunction patch, WriteOptions opts) {
     UnaryOperator<HasMetadata> apply =
-        current -> {
-          JsonNode patched = patch.apply(ObjectCodec.tree(current));
-          return Serialization.decode(patched, store.definition().type()).value();
-        };
+        current -> decodePatched(patch.apply(ObjectCodec.tree(current)), opts);
     return attempt(namespace, name, subresource, apply, opts, 1).map(store.versions()::toServed);
+  }
+
+  /**
+   * The patched JSON as an object. Like kube-apiserver, a patched object that does not decode
+   * (a value of the wrong type, or unknown fields under Strict validation) is a 422 on the field
+   * {@code patch}.
+   */
+  private HasMetadata decodePatched(JsonNode patched, WriteOptions opts) {
+    Serialization.Decoded<? extends HasMetadata> decoded;
+    try {
+      decoded = Serialization.decode(patched, store.definition().type());
+    } catch (io.vessel.server.api.TypeMismatch e) {
+      throw invalidPatch(patched, e.goMessage());
+    }
+    if ("Strict".equals(opts.fieldValidation()) && !decoded.unknownFields().isEmpty()) {
+      StringBuilder sb = new StringBuilder("strict decoding error: ");
+      for (int i = 0; i < decoded.unknownFields().size(); i++) {
+        sb.append(i == 0 ? "" : ", ")
+            .append("unknown field \"")
+            .append(decoded.unknownFields().get(i))
+            .append('"');
+      }
+      throw invalidPatch(patched, sb.toString());
+    }
+    return decoded.value();
+  }
+
+  private static ApiException invalidPatch(JsonNode patched, String why) {
+    return ApiException.invalid(
+        "", "", "", new FieldErrors().invalid("patch", patched.toString(), why).causes());
   }
 
   private Future<HasMetadata> attempt(

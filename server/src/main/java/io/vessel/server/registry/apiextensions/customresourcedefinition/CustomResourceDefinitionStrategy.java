@@ -1,5 +1,7 @@
 package io.vessel.server.registry.apiextensions.customresourcedefinition;
 
+import io.vessel.server.registry.Enums;
+
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceConversion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionNames;
@@ -108,7 +110,7 @@ public final class CustomResourceDefinitionStrategy
     } else {
       NameValidation.validateName(NameRule.DNS1123_SUBDOMAIN, group, "spec.group", errors);
     }
-    if (!SCOPES.contains(spec.getScope())) {
+    if (!Enums.contains(SCOPES, spec.getScope())) {
       errors.notSupported("spec.scope", spec.getScope(), SCOPES);
     }
     if (plural.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.vessel.server.registry.apps.daemonset;
 
+import io.vessel.server.registry.Enums;
+
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetSpec;
@@ -63,7 +65,7 @@ public final class DaemonSetStrategy extends BasicStrategy<DaemonSet> {
     WorkloadValidation.selectorAndTemplate(
         spec.getSelector(), spec.getTemplate(), "daemonset", List.of("Always"), errors);
     WorkloadValidation.nonNegative("spec.minReadySeconds", spec.getMinReadySeconds(), errors);
-    if (spec.getUpdateStrategy() != null && !TYPES.contains(spec.getUpdateStrategy().getType())) {
+    if (spec.getUpdateStrategy() != null && !Enums.contains(TYPES, spec.getUpdateStrategy().getType())) {
       errors.notSupported("spec.updateStrategy.type", spec.getUpdateStrategy().getType(), TYPES);
     }
   }

@@ -1,5 +1,7 @@
 package io.vessel.server.registry.apps.deployment;
 
+import io.vessel.server.registry.Enums;
+
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
@@ -70,7 +72,7 @@ public final class DeploymentStrategy extends BasicStrategy<Deployment> {
     WorkloadValidation.selectorAndTemplate(
         spec.getSelector(), spec.getTemplate(), "deployment", List.of("Always"), errors);
     var strategy = spec.getStrategy();
-    if (strategy != null && !TYPES.contains(strategy.getType())) {
+    if (strategy != null && !Enums.contains(TYPES, strategy.getType())) {
       errors.notSupported("spec.strategy.type", strategy.getType(), TYPES);
     }
     if (strategy != null

@@ -1,5 +1,7 @@
 package io.vessel.server.registry.batch.cronjob;
 
+import io.vessel.server.registry.Enums;
+
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
 import io.vessel.server.api.FieldErrors;
@@ -57,7 +59,7 @@ public final class CronJobStrategy extends BasicStrategy<CronJob> {
     }
     CronJobSpec spec = cj.getSpec() == null ? new CronJobSpec() : cj.getSpec();
     schedule(spec.getSchedule(), errors);
-    if (spec.getConcurrencyPolicy() != null && !POLICIES.contains(spec.getConcurrencyPolicy())) {
+    if (spec.getConcurrencyPolicy() != null && !Enums.contains(POLICIES, spec.getConcurrencyPolicy())) {
       errors.notSupported("spec.concurrencyPolicy", spec.getConcurrencyPolicy(), POLICIES);
     }
     WorkloadValidation.nonNegative(

@@ -1,5 +1,7 @@
 package io.vessel.server.registry.certificates.certificatesigningrequest;
 
+import io.vessel.server.registry.Enums;
+
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest;
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestCondition;
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestSpec;
@@ -67,12 +69,12 @@ public final class CertificateSigningRequestStrategy
     List<CertificateSigningRequestCondition> conditions = new ArrayList<>();
     // Approval decisions come from /approval, everything else from /status.
     for (CertificateSigningRequestCondition c : list((approval ? have : want).getConditions())) {
-      if (!APPROVAL.contains(c.getType())) {
+      if (!Enums.contains(APPROVAL, c.getType())) {
         conditions.add(c);
       }
     }
     for (CertificateSigningRequestCondition c : list((approval ? want : have).getConditions())) {
-      if (APPROVAL.contains(c.getType())) {
+      if (Enums.contains(APPROVAL, c.getType())) {
         conditions.add(c);
       }
     }

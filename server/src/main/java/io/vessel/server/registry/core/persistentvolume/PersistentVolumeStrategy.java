@@ -1,5 +1,7 @@
 package io.vessel.server.registry.core.persistentvolume;
 
+import io.vessel.server.registry.Enums;
+
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeSpec;
 import io.fabric8.kubernetes.api.model.PersistentVolumeStatus;
@@ -53,7 +55,7 @@ public final class PersistentVolumeStrategy extends BasicStrategy<PersistentVolu
       errors.required("spec.capacity", "");
     }
     String reclaim = spec.getPersistentVolumeReclaimPolicy();
-    if (reclaim != null && !RECLAIM.contains(reclaim)) {
+    if (reclaim != null && !Enums.contains(RECLAIM, reclaim)) {
       errors.notSupported("spec.persistentVolumeReclaimPolicy", reclaim, RECLAIM);
     }
   }

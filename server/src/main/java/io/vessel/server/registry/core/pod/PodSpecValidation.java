@@ -1,5 +1,7 @@
 package io.vessel.server.registry.core.pod;
 
+import io.vessel.server.registry.Enums;
+
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -101,7 +103,7 @@ public final class PodSpecValidation {
       if (c.getImage() == null || c.getImage().isBlank()) {
         errors.required(at + ".image", "");
       }
-      if (c.getImagePullPolicy() != null && !PULL_POLICIES.contains(c.getImagePullPolicy())) {
+      if (c.getImagePullPolicy() != null && !Enums.contains(PULL_POLICIES, c.getImagePullPolicy())) {
         errors.notSupported(at + ".imagePullPolicy", c.getImagePullPolicy(), PULL_POLICIES);
       }
       String messagePolicy = c.getTerminationMessagePolicy();
@@ -119,7 +121,7 @@ public final class PodSpecValidation {
               port == null ? 0 : port,
               "must be between 1 and 65535, inclusive");
         }
-        if (p.getProtocol() != null && !PROTOCOLS.contains(p.getProtocol())) {
+        if (p.getProtocol() != null && !Enums.contains(PROTOCOLS, p.getProtocol())) {
           errors.notSupported(portPath + ".protocol", p.getProtocol(), PROTOCOLS);
         }
       }

@@ -1,5 +1,7 @@
 package io.vessel.server.registry.core.service;
 
+import io.vessel.server.registry.Enums;
+
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LoadBalancerStatus;
 import io.fabric8.kubernetes.api.model.Service;
@@ -27,6 +29,17 @@ public final class ServiceStrategy implements Strategy<Service> {
 
   @Override
   public void prepareForCreate(Service svc) {
+    applyDefaults(svc);
+    svc.setStatus(new ServiceStatus(List.of(), new LoadBalancerStatus()));
+  }
+
+  /** kube-apiserver defaults every decoded object, so ports added by an update get them too. */
+  @Override
+  public void prepareForUpdate(Service svc, Service old) {
+    applyDefaults(svc);
+  }
+
+  private static void applyDefaults(Service svc) {
     ServiceSpec spec = svc.getSpec() == null ? new ServiceSpec() : svc.getSpec();
     if (spec.getType() == null) {
       spec.setType("ClusterIP");
@@ -48,7 +61,6 @@ public final class ServiceStrategy implements Strategy<Service> {
       }
     }
     svc.setSpec(spec);
-    svc.setStatus(new ServiceStatus(List.of(), new LoadBalancerStatus()));
   }
 
   @Override
@@ -71,7 +83,7 @@ public final class ServiceStrategy implements Strategy<Service> {
       errors.required("spec.ports", "");
       return;
     }
-    if (!TYPES.contains(spec.getType())) {
+    if (spec.getType() == null || !Enums.contains(TYPES, spec.getType())) {
       errors.notSupported("spec.type", spec.getType(), TYPES);
     }
     boolean headless = "None".equals(spec.getClusterIP());
@@ -85,7 +97,7 @@ public final class ServiceStrategy implements Strategy<Service> {
       if (p.getPort() == null || p.getPort() < 1 || p.getPort() > 65535) {
         errors.invalid(path + ".port", p.getPort(), "must be between 1 and 65535, inclusive");
       }
-      if (!PROTOCOLS.contains(p.getProtocol())) {
+      if (p.getProtocol() == null || !Enums.contains(PROTOCOLS, p.getProtocol())) {
         errors.notSupported(path + ".protocol", p.getProtocol(), PROTOCOLS);
       }
       if (ports.size() > 1 && (p.getName() == null || p.getName().isEmpty())) {

@@ -1,5 +1,7 @@
 package io.vessel.server.registry.storage.storageclass;
 
+import io.vessel.server.registry.Enums;
+
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.vessel.server.api.FieldErrors;
 import io.vessel.server.registry.BasicStrategy;
@@ -35,10 +37,10 @@ public final class StorageClassStrategy extends BasicStrategy<StorageClass> {
     if (sc.getProvisioner() == null || sc.getProvisioner().isEmpty()) {
       errors.required("provisioner", "");
     }
-    if (!RECLAIM.contains(sc.getReclaimPolicy())) {
+    if (!Enums.contains(RECLAIM, sc.getReclaimPolicy())) {
       errors.notSupported("reclaimPolicy", sc.getReclaimPolicy(), RECLAIM);
     }
-    if (!BINDING.contains(sc.getVolumeBindingMode())) {
+    if (!Enums.contains(BINDING, sc.getVolumeBindingMode())) {
       errors.notSupported("volumeBindingMode", sc.getVolumeBindingMode(), BINDING);
     }
   }

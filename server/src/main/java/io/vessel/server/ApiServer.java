@@ -88,7 +88,7 @@ public final class ApiServer {
     WatchCaches caches =
         new WatchCaches(vertx, cacheContext, new CatalogAttrs(catalog), 20_000, 10 * 60_000L);
     PgChangeFeed feed = new PgChangeFeed(vertx, cacheContext, feedPool, connect, caches, 1000);
-    PgStorage storage = new PgStorage(writePool, readPool, feed::nudge);
+    PgStorage storage = new PgStorage(vertx.getOrCreateContext(), writePool, readPool, feed::nudge);
     Map<ResourceDefinition, ResourceStore> stores = new LinkedHashMap<>();
     NamespaceLifecycle lifecycle = new NamespaceLifecycle(storage);
     for (ResourceDefinition d : catalog.all()) {

@@ -10,6 +10,16 @@ final class PgQueries {
 
   static final String CURRENT_REVISION = "SELECT rv FROM vessel_revision WHERE id = 1";
 
+  /** A batch takes the write lock once, then assigns revisions to the writes that succeed. */
+  static final String LOCK_REVISION = "SELECT rv FROM vessel_revision WHERE id = 1 FOR UPDATE";
+
+  /** Ends a batch: the counter moves to the last revision given out, and wakes every feed. */
+  static final String SET_REVISION =
+      """
+      WITH u AS (UPDATE vessel_revision SET rv = $1 WHERE id = 1 RETURNING rv)
+      SELECT pg_notify('vessel_events', rv::text) FROM u
+      """;
+
   /** $1 resource, $2 namespace, $3 name, $4 rv, $5 value. One row back iff inserted. */
   static final String CREATE =
       """
@@ -20,6 +30,18 @@ final class PgQueries {
         INSERT INTO vessel_events (rv, type, resource, namespace, name, value)
         SELECT rv, 0, $1, $2, $3, $5 FROM ins RETURNING rv)
       SELECT pg_notify('vessel_events', rv::text) FROM ev
+      """;
+
+  /** {@link #CREATE} inside a batch: no notify of its own. */
+  static final String BATCH_CREATE =
+      """
+      WITH ins AS (
+        INSERT INTO vessel_objects (resource, namespace, name, rv, value)
+        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING rv),
+      ev AS (
+        INSERT INTO vessel_events (rv, type, resource, namespace, name, value)
+        SELECT rv, 0, $1, $2, $3, $5 FROM ins RETURNING rv)
+      SELECT rv FROM ev
       """;
 
   /** $1..$3 key, $4 new rv, $5 value, $6 expected rv. One row back iff updated. */
@@ -34,6 +56,18 @@ final class PgQueries {
       SELECT pg_notify('vessel_events', rv::text) FROM ev
       """;
 
+  /** {@link #UPDATE} inside a batch: no notify of its own. */
+  static final String BATCH_UPDATE =
+      """
+      WITH upd AS (
+        UPDATE vessel_objects SET rv = $4, value = $5
+        WHERE resource = $1 AND namespace = $2 AND name = $3 AND rv = $6 RETURNING rv),
+      ev AS (
+        INSERT INTO vessel_events (rv, type, resource, namespace, name, value)
+        SELECT rv, 1, $1, $2, $3, $5 FROM upd RETURNING rv)
+      SELECT rv FROM ev
+      """;
+
   /** $1..$3 key, $4 deletion rv, $5 final value, $6 expected rv. One row back iff deleted. */
   static final String DELETE =
       """
@@ -44,6 +78,18 @@ final class PgQueries {
         INSERT INTO vessel_events (rv, type, resource, namespace, name, value)
         SELECT $4, 2, $1, $2, $3, $5 FROM del RETURNING rv)
       SELECT pg_notify('vessel_events', rv::text) FROM ev
+      """;
+
+  /** {@link #DELETE} inside a batch: no notify of its own. */
+  static final String BATCH_DELETE =
+      """
+      WITH del AS (
+        DELETE FROM vessel_objects
+        WHERE resource = $1 AND namespace = $2 AND name = $3 AND rv = $6 RETURNING rv),
+      ev AS (
+        INSERT INTO vessel_events (rv, type, resource, namespace, name, value)
+        SELECT $4, 2, $1, $2, $3, $5 FROM del RETURNING rv)
+      SELECT rv FROM ev
       """;
 
   static final String GET =

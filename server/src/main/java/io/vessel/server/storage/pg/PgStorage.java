@@ -6,6 +6,7 @@ import static io.vessel.server.storage.StorageException.Code.KEY_EXISTS;
 import static io.vessel.server.storage.StorageException.Code.NOT_FOUND;
 import static io.vessel.server.storage.StorageException.Code.TOO_LARGE_RESOURCE_VERSION;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
@@ -38,15 +39,18 @@ public final class PgStorage implements Storage {
   private final Pool writePool;
   private final Pool readPool;
   private final Runnable afterCommit;
+  private final PgWriteBatcher batcher;
 
   /**
+   * @param writeContext the context that owns the write queue (group commit)
    * @param afterCommit runs after each committed write: lets the local change feed poll at once
    *     instead of waiting for the NOTIFY round trip
    */
-  public PgStorage(Pool writePool, Pool readPool, Runnable afterCommit) {
+  public PgStorage(Context writeContext, Pool writePool, Pool readPool, Runnable afterCommit) {
     this.writePool = writePool;
     this.readPool = readPool;
     this.afterCommit = afterCommit;
+    this.batcher = new PgWriteBatcher(writeContext, writePool, this::writeAlone);
   }
 
   @Override
@@ -54,56 +58,30 @@ public final class PgStorage implements Storage {
     return write(
         key,
         value,
-        PgQueries.CREATE,
+        PgQueries.BATCH_CREATE,
         null,
         conn ->
-            Future.failedFuture(new StorageException(KEY_EXISTS, key, key + " already exists")));
+            Future.succeededFuture(new StorageException(KEY_EXISTS, key, key + " already exists")));
   }
 
   @Override
   public Future<StoredObject> update(StorageKey key, long expectedRv, ValueAtRevision value) {
-    return write(key, value, PgQueries.UPDATE, expectedRv, conn -> whyNotWritten(conn, key));
+    return write(key, value, PgQueries.BATCH_UPDATE, expectedRv, conn -> whyNotWritten(conn, key));
   }
 
   @Override
   public Future<StoredObject> delete(StorageKey key, long expectedRv, ValueAtRevision finalValue) {
-    return write(key, finalValue, PgQueries.DELETE, expectedRv, conn -> whyNotWritten(conn, key));
+    return write(key, finalValue, PgQueries.BATCH_DELETE, expectedRv, conn -> whyNotWritten(conn, key));
   }
 
   private Future<StoredObject> write(
       StorageKey key,
       ValueAtRevision value,
-      String sql,
+      String batchSql,
       Long expectedRv,
-      Function<SqlConnection, Future<StoredObject>> onNotWritten) {
-    Future<StoredObject> result =
-        writePool.withTransaction(
-            conn ->
-                conn.preparedQuery(PgQueries.NEXT_REVISION)
-                    .execute()
-                    .compose(
-                        revision -> {
-                          long rv = revision.iterator().next().getLong(0);
-                          byte[] bytes = value.encode(rv);
-                          Tuple args =
-                              Tuple.of(
-                                  key.resource(),
-                                  key.namespace(),
-                                  key.name(),
-                                  rv,
-                                  Buffer.buffer(bytes));
-                          if (expectedRv != null) {
-                            args.addLong(expectedRv);
-                          }
-                          return conn.preparedQuery(sql)
-                              .execute(args)
-                              .compose(
-                                  rows ->
-                                      rows.size() == 1
-                                          ? Future.succeededFuture(new StoredObject(key, rv, bytes))
-                                          : onNotWritten.apply(conn));
-                        }));
-    return result
+      Function<SqlConnection, Future<StorageException>> whyNotWritten) {
+    return batcher
+        .submit(key, batchSql, expectedRv, value, whyNotWritten)
         .onSuccess(o -> afterCommit.run())
         .recover(PgStorage::translate)
         .onComplete(
@@ -115,19 +93,55 @@ public final class PgStorage implements Storage {
                     ar.succeeded() ? ar.result().rv() : ar.cause().toString()));
   }
 
+  /**
+   * One write in a transaction of its own: take the next revision (locking the counter row
+   * until commit), then write. Used when a whole batch failed, to give each write its outcome.
+   */
+  private Future<StoredObject> writeAlone(PgWriteBatcher.Write w) {
+    return writePool.withTransaction(
+        conn ->
+            conn.preparedQuery(PgQueries.NEXT_REVISION)
+                .execute()
+                .compose(
+                    revision -> {
+                      long rv = revision.iterator().next().getLong(0);
+                      byte[] bytes = w.value().encode(rv);
+                      Tuple args =
+                          Tuple.of(
+                              w.key().resource(),
+                              w.key().namespace(),
+                              w.key().name(),
+                              rv,
+                              Buffer.buffer(bytes));
+                      if (w.expectedRv() != null) {
+                        args.addLong(w.expectedRv());
+                      }
+                      return conn.preparedQuery(w.batchSql())
+                          .execute(args)
+                          .compose(
+                              rows ->
+                                  rows.size() == 1
+                                      ? conn.preparedQuery(PgQueries.SET_REVISION)
+                                          .execute(Tuple.of(rv))
+                                          .map(x -> new StoredObject(w.key(), rv, bytes))
+                                      : w.whyNotWritten()
+                                          .apply(conn)
+                                          .compose(Future::<StoredObject>failedFuture));
+                    }));
+  }
+
   /** Inside the failed write's transaction: was the object gone, or changed since? */
-  private static Future<StoredObject> whyNotWritten(SqlConnection conn, StorageKey key) {
+  private static Future<StorageException> whyNotWritten(SqlConnection conn, StorageKey key) {
     return conn.preparedQuery(PgQueries.CURRENT_RV_OF_KEY)
         .execute(Tuple.of(key.resource(), key.namespace(), key.name()))
-        .compose(
+        .map(
             rows ->
-                Future.failedFuture(
-                    rows.size() == 0
-                        ? new StorageException(NOT_FOUND, key, key + " not found")
-                        : new StorageException(
-                            CONFLICT,
-                            key,
-                            key + " was modified at revision " + rows.iterator().next().getLong(0))));
+                rows.size() == 0
+                    ? new StorageException(NOT_FOUND, key, key + " not found")
+                    : new StorageException(
+                        CONFLICT,
+                        key,
+                        key + " was modified at revision " + rows.iterator().next().getLong(0)));
   }
 
   @Override

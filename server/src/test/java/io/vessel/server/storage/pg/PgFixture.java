@@ -44,13 +44,13 @@ final class PgFixture implements AutoCloseable {
   PgStorage start(ChangeListener listener) throws Exception {
     feed = new PgChangeFeed(vertx, feedContext, feedPool, connect, listener, 200);
     feed.start().await(30, TimeUnit.SECONDS);
-    storage = new PgStorage(writePool, readPool, feed::nudge);
+    storage = new PgStorage(vertx.getOrCreateContext(), writePool, readPool, feed::nudge);
     return storage;
   }
 
   /** A storage without a feed. */
   PgStorage storageOnly() {
-    storage = new PgStorage(writePool, readPool, () -> {});
+    storage = new PgStorage(vertx.getOrCreateContext(), writePool, readPool, () -> {});
     return storage;
   }
 

@@ -185,4 +185,52 @@ class PgStorageIT {
     assertThatThrownBy(() -> await(storage.create(key, rv -> value("x", rv))))
         .hasCauseInstanceOf(StorageException.class);
   }
+
+  @Test
+  @DisplayName("concurrent writes, most failing their condition, consume revisions only for the winners")
+  void batchedFailuresLeaveNoGaps() throws Exception {
+    StorageKey key = new StorageKey("race", "", "counter");
+    StoredObject base = await(storage.create(key, rv -> value("0", rv)));
+    for (int i = 0; i < 10; i++) {
+      await(storage.create(new StorageKey("race", "", "taken-" + i), rv -> value("t", rv)));
+    }
+    long before = await(storage.currentRevision());
+
+    List<Future<StoredObject>> updates = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      String v = "u" + i;
+      updates.add(storage.update(key, base.rv(), rv -> value(v, rv)));
+    }
+    List<Future<StoredObject>> creates = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String name = (i % 2 == 0 ? "taken-" : "fresh-") + (i / 2);
+      creates.add(storage.create(new StorageKey("race", "", name), rv -> value(name, rv)));
+    }
+    await(Future.join(updates).otherwiseEmpty());
+    await(Future.join(creates).otherwiseEmpty());
+
+    long wonUpdates = updates.stream().filter(Future::succeeded).count();
+    long conflicts =
+        updates.stream()
+            .filter(f -> f.failed() && ((StorageException) f.cause()).code() == StorageException.Code.CONFLICT)
+            .count();
+    long wonCreates = creates.stream().filter(Future::succeeded).count();
+    long exists =
+        creates.stream()
+            .filter(f -> f.failed() && ((StorageException) f.cause()).code() == StorageException.Code.KEY_EXISTS)
+            .count();
+    assertThat(wonUpdates).isEqualTo(1);
+    assertThat(conflicts).isEqualTo(49);
+    assertThat(wonCreates).isEqualTo(10);
+    assertThat(exists).isEqualTo(10);
+    long after = await(storage.currentRevision());
+    assertThat(after - before).isEqualTo(wonUpdates + wonCreates);
+    var rows =
+        await(fx.readPool.query("SELECT rv FROM vessel_events WHERE rv > " + before + " ORDER BY rv").execute());
+    long expected = before + 1;
+    for (var row : rows) {
+      assertThat(row.getLong(0)).isEqualTo(expected++);
+    }
+    assertThat(expected).isEqualTo(after + 1);
+  }
 }

@@ -90,7 +90,7 @@ public final class ApiServer {
     PgChangeFeed feed = new PgChangeFeed(vertx, cacheContext, feedPool, connect, caches, 1000);
     PgStorage storage = new PgStorage(vertx.getOrCreateContext(), writePool, readPool, feed::nudge);
     Map<ResourceDefinition, ResourceStore> stores = new LinkedHashMap<>();
-    NamespaceLifecycle lifecycle = new NamespaceLifecycle(storage);
+    NamespaceLifecycle lifecycle = new NamespaceLifecycle(storage, caches);
     for (ResourceDefinition d : catalog.all()) {
       stores.put(d, new ResourceStore(d, storage, caches, lifecycle));
     }

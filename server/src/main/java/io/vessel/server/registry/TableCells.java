@@ -30,6 +30,13 @@ public final class TableCells {
   }
 
   /** The Containers and Images cells: names and images joined by commas. */
+  /** The CONTAINERS and IMAGES cells of a pod template (null-safe). */
+  public static List<String> containersAndImages(
+      io.fabric8.kubernetes.api.model.PodTemplateSpec template) {
+    return containersAndImages(
+        template == null || template.getSpec() == null ? null : template.getSpec().getContainers());
+  }
+
   public static List<String> containersAndImages(List<Container> containers) {
     List<String> names = new ArrayList<>();
     List<String> images = new ArrayList<>();

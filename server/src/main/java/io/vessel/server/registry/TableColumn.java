@@ -28,4 +28,19 @@ public record TableColumn(String name, String type, String format, String descri
   public static TableColumn wide(String name, String description) {
     return new TableColumn(name, "string", "", description, 1);
   }
+
+  /**
+   * {@code columns} followed by the wide CONTAINERS, IMAGES and SELECTOR columns that every
+   * workload with a pod template prints.
+   *
+   * @param pods whose pods the selector selects, for its description ("the job's pods")
+   */
+  public static java.util.List<TableColumn> withTemplateColumns(
+      java.util.List<TableColumn> columns, String pods) {
+    java.util.List<TableColumn> all = new java.util.ArrayList<>(columns);
+    all.add(wide("Containers", "Names of each container in the template."));
+    all.add(wide("Images", "Images referenced by each container in the template."));
+    all.add(wide("Selector", "The label selector of " + pods + "."));
+    return java.util.List.copyOf(all);
+  }
 }

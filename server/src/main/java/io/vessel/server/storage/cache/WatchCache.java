@@ -106,6 +106,10 @@ final class WatchCache {
     }
   }
 
+  CachedObject get(StorageKey key) {
+    return state.get(key);
+  }
+
   List<CachedObject> list(WatchFilter filter) {
     List<CachedObject> out = new ArrayList<>();
     Iterable<CachedObject> scope =

@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vessel.server.storage.ChangeListener;
 import io.vessel.server.storage.StorageException;
+import io.vessel.server.storage.StorageKey;
 import io.vessel.server.storage.StoredEvent;
 import io.vessel.server.storage.StoredObject;
 import java.util.ArrayList;
@@ -115,6 +116,11 @@ public final class WatchCaches implements ChangeListener {
   /** The revision the caches have reached (-1 before the first snapshot). */
   public Future<Long> revision() {
     return onContext(() -> Future.succeededFuture(rv));
+  }
+
+  /** The cached object at {@code key}, or null: whatever the cache holds now (no freshness). */
+  public Future<CachedObject> get(StorageKey key) {
+    return onContext(() -> Future.succeededFuture(cache(key.resource()).get(key)));
   }
 
   /** Lists from the cache once it has reached {@code minRv}; fails TOO_LARGE after 3 s. */

@@ -20,19 +20,8 @@ final class PgQueries {
       SELECT pg_notify('vessel_events', rv::text) FROM u
       """;
 
-  /** $1 resource, $2 namespace, $3 name, $4 rv, $5 value. One row back iff inserted. */
-  static final String CREATE =
-      """
-      WITH ins AS (
-        INSERT INTO vessel_objects (resource, namespace, name, rv, value)
-        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING rv),
-      ev AS (
-        INSERT INTO vessel_events (rv, type, resource, namespace, name, value)
-        SELECT rv, 0, $1, $2, $3, $5 FROM ins RETURNING rv)
-      SELECT pg_notify('vessel_events', rv::text) FROM ev
-      """;
 
-  /** {@link #CREATE} inside a batch: no notify of its own. */
+  /** A batched write: one row back iff written; the batch notifies once at the end. */
   static final String BATCH_CREATE =
       """
       WITH ins AS (
@@ -44,19 +33,8 @@ final class PgQueries {
       SELECT rv FROM ev
       """;
 
-  /** $1..$3 key, $4 new rv, $5 value, $6 expected rv. One row back iff updated. */
-  static final String UPDATE =
-      """
-      WITH upd AS (
-        UPDATE vessel_objects SET rv = $4, value = $5
-        WHERE resource = $1 AND namespace = $2 AND name = $3 AND rv = $6 RETURNING rv),
-      ev AS (
-        INSERT INTO vessel_events (rv, type, resource, namespace, name, value)
-        SELECT rv, 1, $1, $2, $3, $5 FROM upd RETURNING rv)
-      SELECT pg_notify('vessel_events', rv::text) FROM ev
-      """;
 
-  /** {@link #UPDATE} inside a batch: no notify of its own. */
+  /** A batched write: one row back iff written; the batch notifies once at the end. */
   static final String BATCH_UPDATE =
       """
       WITH upd AS (
@@ -68,19 +46,8 @@ final class PgQueries {
       SELECT rv FROM ev
       """;
 
-  /** $1..$3 key, $4 deletion rv, $5 final value, $6 expected rv. One row back iff deleted. */
-  static final String DELETE =
-      """
-      WITH del AS (
-        DELETE FROM vessel_objects
-        WHERE resource = $1 AND namespace = $2 AND name = $3 AND rv = $6 RETURNING rv),
-      ev AS (
-        INSERT INTO vessel_events (rv, type, resource, namespace, name, value)
-        SELECT $4, 2, $1, $2, $3, $5 FROM del RETURNING rv)
-      SELECT pg_notify('vessel_events', rv::text) FROM ev
-      """;
 
-  /** {@link #DELETE} inside a batch: no notify of its own. */
+  /** A batched write: one row back iff written; the batch notifies once at the end. */
   static final String BATCH_DELETE =
       """
       WITH del AS (
@@ -134,11 +101,6 @@ final class PgQueries {
       """;
 
   /** $1 resource, $2 namespace ('' = all), $3/$4 the key after which to count. */
-  static final String COUNT_AFTER =
-      """
-      SELECT count(*) FROM vessel_objects
-      WHERE resource = $1 AND ($2 = '' OR namespace = $2) AND (namespace, name) > ($3, $4)
-      """;
 
   static final String LIST_EVERYTHING =
       "SELECT resource, namespace, name, rv, value FROM vessel_objects";
@@ -150,7 +112,6 @@ final class PgQueries {
       WHERE rv > $1 ORDER BY rv LIMIT $2
       """;
 
-  static final String COMPACTED_RV = "SELECT compacted_rv FROM vessel_compaction WHERE id = 1";
 
   /**
    * Compacts the change log up to the newest revision older than $1 seconds, as etcd compacts:

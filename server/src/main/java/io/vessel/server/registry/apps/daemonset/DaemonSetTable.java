@@ -16,18 +16,17 @@ import java.util.List;
  */
 public final class DaemonSetTable implements TableConvertor<DaemonSet> {
   private static final List<TableColumn> COLUMNS =
-      List.of(
-          TableColumn.nameColumn(),
-          TableColumn.integer("Desired", "Nodes that should run the daemon pod."),
-          TableColumn.integer("Current", "Nodes that run at least one daemon pod."),
-          TableColumn.integer("Ready", "Nodes whose daemon pod is ready."),
-          TableColumn.integer("Up-to-date", "Nodes that run the current template."),
-          TableColumn.integer("Available", "Nodes whose daemon pod is available."),
-          TableColumn.text("Node Selector", "The node selector of the pod template."),
-          TableColumn.ageColumn(),
-          TableColumn.wide("Containers", "Names of each container in the template."),
-          TableColumn.wide("Images", "Images referenced by each container in the template."),
-          TableColumn.wide("Selector", "The label selector of the daemon set's pods."));
+      TableColumn.withTemplateColumns(
+          List.of(
+              TableColumn.nameColumn(),
+              TableColumn.integer("Desired", "Nodes that should run the daemon pod."),
+              TableColumn.integer("Current", "Nodes that run at least one daemon pod."),
+              TableColumn.integer("Ready", "Nodes whose daemon pod is ready."),
+              TableColumn.integer("Up-to-date", "Nodes that run the current template."),
+              TableColumn.integer("Available", "Nodes whose daemon pod is available."),
+              TableColumn.text("Node Selector", "The node selector of the pod template."),
+              TableColumn.ageColumn()),
+          "the daemon set's pods");
 
   @Override
   public List<TableColumn> columns() {

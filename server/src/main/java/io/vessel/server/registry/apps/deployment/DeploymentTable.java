@@ -13,15 +13,14 @@ import java.util.List;
 /** NAME, READY, UP-TO-DATE, AVAILABLE, AGE (+ CONTAINERS, IMAGES, SELECTOR wide). */
 public final class DeploymentTable implements TableConvertor<Deployment> {
   private static final List<TableColumn> COLUMNS =
-      List.of(
-          TableColumn.nameColumn(),
-          TableColumn.text("Ready", "Ready pods out of the desired replicas."),
-          TableColumn.integer("Up-to-date", "Pods that run the current template."),
-          TableColumn.integer("Available", "Pods available to serve."),
-          TableColumn.ageColumn(),
-          TableColumn.wide("Containers", "Names of each container in the template."),
-          TableColumn.wide("Images", "Images referenced by each container in the template."),
-          TableColumn.wide("Selector", "The label selector of the deployment's pods."));
+      TableColumn.withTemplateColumns(
+          List.of(
+              TableColumn.nameColumn(),
+              TableColumn.text("Ready", "Ready pods out of the desired replicas."),
+              TableColumn.integer("Up-to-date", "Pods that run the current template."),
+              TableColumn.integer("Available", "Pods available to serve."),
+              TableColumn.ageColumn()),
+          "the deployment's pods");
 
   @Override
   public List<TableColumn> columns() {
@@ -33,10 +32,7 @@ public final class DeploymentTable implements TableConvertor<Deployment> {
     DeploymentSpec spec = d.getSpec() == null ? new DeploymentSpec() : d.getSpec();
     DeploymentStatus status = d.getStatus() == null ? new DeploymentStatus() : d.getStatus();
     List<String> containers =
-        TableCells.containersAndImages(
-            spec.getTemplate() == null || spec.getTemplate().getSpec() == null
-                ? null
-                : spec.getTemplate().getSpec().getContainers());
+        TableCells.containersAndImages(spec.getTemplate());
     return List.of(
         d.getMetadata().getName(),
         TableCells.orZero(status.getReadyReplicas()) + "/" + TableCells.orZero(spec.getReplicas()),

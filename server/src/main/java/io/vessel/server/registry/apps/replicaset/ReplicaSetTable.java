@@ -13,15 +13,14 @@ import java.util.List;
 /** NAME, DESIRED, CURRENT, READY, AGE (+ CONTAINERS, IMAGES, SELECTOR wide). */
 public final class ReplicaSetTable implements TableConvertor<ReplicaSet> {
   private static final List<TableColumn> COLUMNS =
-      List.of(
-          TableColumn.nameColumn(),
-          TableColumn.integer("Desired", "The number of replicas wanted."),
-          TableColumn.integer("Current", "The number of replicas that exist."),
-          TableColumn.integer("Ready", "The number of ready replicas."),
-          TableColumn.ageColumn(),
-          TableColumn.wide("Containers", "Names of each container in the template."),
-          TableColumn.wide("Images", "Images referenced by each container in the template."),
-          TableColumn.wide("Selector", "The label selector of the replica set's pods."));
+      TableColumn.withTemplateColumns(
+          List.of(
+              TableColumn.nameColumn(),
+              TableColumn.integer("Desired", "The number of replicas wanted."),
+              TableColumn.integer("Current", "The number of replicas that exist."),
+              TableColumn.integer("Ready", "The number of ready replicas."),
+              TableColumn.ageColumn()),
+          "the replica set's pods");
 
   @Override
   public List<TableColumn> columns() {
@@ -33,10 +32,7 @@ public final class ReplicaSetTable implements TableConvertor<ReplicaSet> {
     ReplicaSetSpec spec = rs.getSpec() == null ? new ReplicaSetSpec() : rs.getSpec();
     ReplicaSetStatus status = rs.getStatus() == null ? new ReplicaSetStatus() : rs.getStatus();
     List<String> containers =
-        TableCells.containersAndImages(
-            spec.getTemplate() == null || spec.getTemplate().getSpec() == null
-                ? null
-                : spec.getTemplate().getSpec().getContainers());
+        TableCells.containersAndImages(spec.getTemplate());
     return List.of(
         rs.getMetadata().getName(),
         TableCells.orZero(spec.getReplicas()),

@@ -30,10 +30,7 @@ public final class StatefulSetTable implements TableConvertor<StatefulSet> {
     int ready =
         sts.getStatus() == null ? 0 : (int) TableCells.orZero(sts.getStatus().getReadyReplicas());
     List<String> containers =
-        TableCells.containersAndImages(
-            spec.getTemplate() == null || spec.getTemplate().getSpec() == null
-                ? null
-                : spec.getTemplate().getSpec().getContainers());
+        TableCells.containersAndImages(spec.getTemplate());
     return List.of(
         sts.getMetadata().getName(),
         ready + "/" + TableCells.orZero(spec.getReplicas()),

@@ -15,17 +15,16 @@ import java.util.List;
  */
 public final class CronJobTable implements TableConvertor<CronJob> {
   private static final List<TableColumn> COLUMNS =
-      List.of(
-          TableColumn.nameColumn(),
-          TableColumn.text("Schedule", "The cron schedule."),
-          TableColumn.text("Timezone", "The time zone of the schedule."),
-          TableColumn.bool("Suspend", "Whether new runs are suspended."),
-          TableColumn.integer("Active", "The number of running jobs."),
-          TableColumn.text("Last Schedule", "When a job was last scheduled."),
-          TableColumn.ageColumn(),
-          TableColumn.wide("Containers", "Names of each container in the template."),
-          TableColumn.wide("Images", "Images referenced by each container in the template."),
-          TableColumn.wide("Selector", "The label selector of the jobs' pods."));
+      TableColumn.withTemplateColumns(
+          List.of(
+              TableColumn.nameColumn(),
+              TableColumn.text("Schedule", "The cron schedule."),
+              TableColumn.text("Timezone", "The time zone of the schedule."),
+              TableColumn.bool("Suspend", "Whether new runs are suspended."),
+              TableColumn.integer("Active", "The number of running jobs."),
+              TableColumn.text("Last Schedule", "When a job was last scheduled."),
+              TableColumn.ageColumn()),
+          "the jobs' pods");
 
   @Override
   public List<TableColumn> columns() {

@@ -16,15 +16,14 @@ import java.util.List;
 /** NAME, STATUS, COMPLETIONS, DURATION, AGE (+ CONTAINERS, IMAGES, SELECTOR wide). */
 public final class JobTable implements TableConvertor<Job> {
   private static final List<TableColumn> COLUMNS =
-      List.of(
-          TableColumn.nameColumn(),
-          TableColumn.text("Status", "Status of the job."),
-          TableColumn.text("Completions", "Succeeded pods out of the completions wanted."),
-          TableColumn.text("Duration", "Time required to complete the job."),
-          TableColumn.ageColumn(),
-          TableColumn.wide("Containers", "Names of each container in the template."),
-          TableColumn.wide("Images", "Images referenced by each container in the template."),
-          TableColumn.wide("Selector", "The label selector of the job's pods."));
+      TableColumn.withTemplateColumns(
+          List.of(
+              TableColumn.nameColumn(),
+              TableColumn.text("Status", "Status of the job."),
+              TableColumn.text("Completions", "Succeeded pods out of the completions wanted."),
+              TableColumn.text("Duration", "Time required to complete the job."),
+              TableColumn.ageColumn()),
+          "the job's pods");
 
   @Override
   public List<TableColumn> columns() {
@@ -36,10 +35,7 @@ public final class JobTable implements TableConvertor<Job> {
     JobSpec spec = job.getSpec() == null ? new JobSpec() : job.getSpec();
     JobStatus status = job.getStatus() == null ? new JobStatus() : job.getStatus();
     List<String> containers =
-        TableCells.containersAndImages(
-            spec.getTemplate() == null || spec.getTemplate().getSpec() == null
-                ? null
-                : spec.getTemplate().getSpec().getContainers());
+        TableCells.containersAndImages(spec.getTemplate());
     return List.of(
         job.getMetadata().getName(),
         status(job, status),

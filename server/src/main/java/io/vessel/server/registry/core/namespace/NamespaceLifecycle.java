@@ -12,6 +12,7 @@ import io.vessel.server.registry.ResourceDefinition;
 import io.vessel.server.storage.Storage;
 import io.vessel.server.storage.StorageException;
 import io.vessel.server.storage.StorageKey;
+import io.vessel.server.storage.cache.WatchCaches;
 import java.util.List;
 import java.util.Set;
 
@@ -24,9 +25,11 @@ public final class NamespaceLifecycle implements Admission {
   private static final GroupResource NAMESPACES = new GroupResource("", "namespaces");
 
   private final Storage storage;
+  private final WatchCaches caches;
 
-  public NamespaceLifecycle(Storage storage) {
+  public NamespaceLifecycle(Storage storage, WatchCaches caches) {
     this.storage = storage;
+    this.caches = caches;
   }
 
   @Override
@@ -35,8 +38,16 @@ public final class NamespaceLifecycle implements Admission {
       return Future.succeededFuture();
     }
     String ns = obj.getMetadata().getNamespace();
-    return storage
-        .get(new StorageKey("namespaces", "", ns))
+    StorageKey key = new StorageKey("namespaces", "", ns);
+    // The cache answers almost always; a namespace created a moment ago may not be there yet,
+    // so a miss is confirmed by a consistent read, as upstream's admission falls back to a GET.
+    return caches
+        .get(key)
+        .compose(
+            cached ->
+                cached != null
+                    ? Future.succeededFuture(cached.value())
+                    : storage.get(key).map(o -> o.value()))
         .recover(
             t ->
                 Future.failedFuture(
@@ -45,8 +56,8 @@ public final class NamespaceLifecycle implements Admission {
                         ? ApiException.notFound(NAMESPACES, ns)
                         : t))
         .compose(
-            stored -> {
-              Namespace namespace = ObjectCodec.decode(stored.value(), Namespace.class);
+            value -> {
+              Namespace namespace = ObjectCodec.decode(value, Namespace.class);
               if (namespace.getMetadata().getDeletionTimestamp() != null) {
                 ApiException forbidden =
                     ApiException.forbidden(

@@ -76,6 +76,12 @@ public final class ApiServer {
 
   /** Starts a replica on an existing database; completes once it serves HTTPS. */
   public static Future<ApiServer> start(ServerConfig config, ClusterPki pki, String postgresUrl) {
+    return start(config, pki, postgresUrl, BuiltinResources.catalog());
+  }
+
+  /** Starts a replica serving {@code catalog} (built ahead, e.g. while PostgreSQL starts). */
+  public static Future<ApiServer> start(
+      ServerConfig config, ClusterPki pki, String postgresUrl, ResourceCatalog catalog) {
     int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
     PgConnectOptions connect = PgConnectOptions.fromUri(postgresUrl).setCachePreparedStatements(true);
@@ -84,7 +90,6 @@ public final class ApiServer {
     Pool feedPool = pool(vertx, connect, 2);
     Context cacheContext = vertx.getOrCreateContext();
 
-    ResourceCatalog catalog = BuiltinResources.catalog();
     WatchCaches caches =
         new WatchCaches(vertx, cacheContext, new CatalogAttrs(catalog), 20_000, 10 * 60_000L);
     PgChangeFeed feed = new PgChangeFeed(vertx, cacheContext, feedPool, connect, caches, 1000);
@@ -100,6 +105,7 @@ public final class ApiServer {
     ApiServer server =
         new ApiServer(vertx, List.of(writePool, readPool, feedPool), feed, caches, compactor);
 
+    OpenApiHandler openApi = new OpenApiHandler(catalog);
     ApiRouter router =
         new ApiRouter(
             new X509Authenticator(),
@@ -107,7 +113,7 @@ public final class ApiServer {
             server.health(),
             new VersionHandler(BuildInfo.fromSystemProperties()),
             new DiscoveryHandler(catalog),
-            new OpenApiHandler(catalog),
+            openApi,
             new ResourceHandler(catalog, stores));
     HttpServerOptions httpOptions = httpOptions(config, pki);
 
@@ -123,6 +129,7 @@ public final class ApiServer {
         .map(
             id -> {
               compactor.start();
+              openApi.start();
               caches.startBookmarks(60_000);
               LOG.info("serving the Kubernetes API on https://{}:{}", config.bindAddress(), config.port());
               return server;

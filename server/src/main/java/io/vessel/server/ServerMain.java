@@ -113,6 +113,9 @@ public final class ServerMain {
                     throw new IllegalStateException("embedded PostgreSQL did not start: " + e.getMessage(), e);
                   }
                 });
+    // Loading every model class for the catalog takes a while too: do it alongside.
+    CompletableFuture<io.vessel.server.registry.ResourceCatalog> catalog =
+        CompletableFuture.supplyAsync(io.vessel.server.registry.BuiltinResources::catalog);
     ClusterPki pki =
         ClusterPki.loadOrCreate(
             state.resolve("pki"),
@@ -132,7 +135,11 @@ public final class ServerMain {
     String url = embedded != null ? embedded.url() : config.postgresUrl();
     ApiServer server;
     try {
-      server = ApiServer.start(config, pki, url).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      server =
+          ApiServer.start(config, pki, url, catalog.join())
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(120, TimeUnit.SECONDS);
     } catch (Throwable e) {
       closeQuietly(embedded);
       state.close();

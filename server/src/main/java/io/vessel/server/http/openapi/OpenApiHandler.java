@@ -56,25 +56,42 @@ public final class OpenApiHandler {
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
 
-  private final CompletableFuture<OpenApiDocuments> documents;
+  private final ResourceCatalog catalog;
+  private final CompletableFuture<OpenApiDocuments> documents = new CompletableFuture<>();
+  private final java.util.concurrent.atomic.AtomicBoolean started =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   public OpenApiHandler(ResourceCatalog catalog) {
-    this.documents =
-        CompletableFuture.supplyAsync(
+    this.catalog = catalog;
+  }
+
+  /**
+   * Starts generating the documents on a thread of their own (idempotent). The server calls it
+   * once it serves, so that generation does not compete with startup; a request that comes
+   * first starts it and waits.
+   */
+  public void start() {
+    if (!started.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t =
+        new Thread(
             () -> {
-              long start = System.nanoTime();
-              OpenApiDocuments docs = OpenApiDocuments.generate(catalog);
-              LOG.debug(
-                  "generated {} OpenAPI v3 documents in {} ms",
-                  docs.paths().size(),
-                  (System.nanoTime() - start) / 1_000_000);
-              return docs;
+              try {
+                long begin = System.nanoTime();
+                OpenApiDocuments docs = OpenApiDocuments.generate(catalog);
+                LOG.debug(
+                    "generated {} OpenAPI v3 documents in {} ms",
+                    docs.paths().size(),
+                    (System.nanoTime() - begin) / 1_000_000);
+                documents.complete(docs);
+              } catch (Throwable e) {
+                documents.completeExceptionally(e);
+              }
             },
-            runnable -> {
-              Thread t = new Thread(runnable, "openapi-generator");
-              t.setDaemon(true);
-              t.start();
-            });
+            "openapi-generator");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Whether {@code path} is served here. */
@@ -83,6 +100,7 @@ public final class OpenApiHandler {
   }
 
   public void handle(HttpServerRequest req) {
+    start();
     String method = req.method().name();
     if (!method.equals("GET") && !method.equals("HEAD")) {
       throw ApiException.methodNotAllowed();

@@ -112,6 +112,23 @@ public final class LocalCluster extends KubeconfigCluster {
     reconnect();
   }
 
+  /**
+   * Kills the server process with SIGKILL, as a crash would: no shutdown hook runs, and its
+   * embedded PostgreSQL is left behind for the next {@link #up} to deal with.
+   */
+  public void killHard() {
+    Path pidFile = stateDir.resolve("vessel.pid");
+    try {
+      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      ProcessHandle process =
+          ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
+      process.destroyForcibly();
+      process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("could not kill the server: " + e + diagnostics());
+    }
+  }
+
   /** Down, then up on the same state directory: data must survive. */
   public void restart() {
     down();

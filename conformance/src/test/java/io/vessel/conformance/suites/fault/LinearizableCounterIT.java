@@ -51,8 +51,9 @@ class LinearizableCounterIT {
     assertThat(created.status()).as(created.describe()).isEqualTo(201);
     String startRv = created.json().path("metadata").path("resourceVersion").asText();
 
-    try (WatchStream watch =
-        cluster.rest().watch(path + "?watch=1&fieldSelector=metadata.name%3Dc&resourceVersion=" + startRv)) {
+    String watchPath = path + "?watch=1&fieldSelector=metadata.name%3Dc&resourceVersion=";
+    WatchStream cut = cluster.rest().watch(watchPath + startRv);
+    try (WatchStream watch = cluster.rest().watch(watchPath + startRv)) {
       AtomicInteger successes = new AtomicInteger();
       AtomicInteger conflicts = new AtomicInteger();
       List<Thread> clients = new ArrayList<>();
@@ -82,6 +83,13 @@ class LinearizableCounterIT {
         t.start();
         clients.add(t);
       }
+      // A client whose watch breaks resumes from the last resourceVersion it saw.
+      await().atMost(Duration.ofSeconds(30)).until(() -> cut.events().size() >= 10);
+      cut.close();
+      List<WatchEvent> before = cut.events();
+      String lastSeen =
+          before.get(before.size() - 1).object().path("metadata").path("resourceVersion").asText();
+      WatchStream resumed = cluster.rest().watch(watchPath + lastSeen);
       for (Thread t : clients) {
         t.join();
       }
@@ -101,6 +109,17 @@ class LinearizableCounterIT {
         long rv = Long.parseLong(e.object().path("metadata").path("resourceVersion").asText());
         assertThat(rv).isGreaterThan(lastRv);
         lastRv = rv;
+      }
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> before.size() + resumed.events().size() >= expected);
+      List<WatchEvent> stitched = new ArrayList<>(before);
+      stitched.addAll(resumed.events());
+      resumed.close();
+      assertThat(stitched).as(resumed.describe()).hasSize(expected);
+      for (int i = 0; i < expected; i++) {
+        assertThat(stitched.get(i).object().path("data").path("n").asInt())
+            .as("event %d of the cut-and-resumed watch", i)
+            .isEqualTo(i + 1);
       }
       System.out.println(
           "linearizable counter: " + successes.get() + " successful updates, " + conflicts.get()

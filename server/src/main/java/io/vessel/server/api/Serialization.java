@@ -93,7 +93,9 @@ public final class Serialization {
       Class<?> type = desc.getBeanClass();
       if (type.getName().startsWith("io.fabric8.")
           && !GenericKubernetesResource.class.isAssignableFrom(type)
-          && !type.getSimpleName().equals("AnyType")) {
+          && !type.getSimpleName().equals("AnyType")
+          // managedFields' field sets are free-form keys ("f:spec", "k:{...}") by design.
+          && !type.getSimpleName().equals("FieldsV1")) {
         builder.setAnySetter(null);
       }
       return builder;

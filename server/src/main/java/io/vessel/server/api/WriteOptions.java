@@ -6,5 +6,6 @@ package io.vessel.server.api;
  * @param fieldValidation "Ignore", "Warn" or "Strict"
  */
 public record WriteOptions(boolean dryRun, String fieldManager, String fieldValidation) {
-  public static final WriteOptions DEFAULT = new WriteOptions(false, "", "Warn");
+  /** For the server's own writes, which upstream records under the manager "kube-apiserver". */
+  public static final WriteOptions DEFAULT = new WriteOptions(false, "kube-apiserver", "Warn");
 }

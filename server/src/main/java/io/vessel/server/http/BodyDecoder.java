@@ -8,6 +8,7 @@ import io.vessel.server.api.ApiException;
 import io.vessel.server.api.Serialization;
 import io.vessel.server.api.TypeMismatch;
 import io.vessel.server.api.WriteOptions;
+import io.vessel.server.api.apply.ManagedFieldsReset;
 import io.vessel.server.api.protobuf.KubeProtobuf;
 import io.vessel.server.registry.ResourceDefinition;
 import java.io.IOException;
@@ -105,7 +106,18 @@ public final class BodyDecoder {
     if (!decoded.unknownFields().isEmpty()) {
       switch (opts.fieldValidation()) {
         case "Strict" -> {
-          StringBuilder sb = new StringBuilder("strict decoding error: ");
+          // kube-apiserver wraps the decoder's strict error like any other decode failure.
+          String version =
+              apiVersion.isEmpty()
+                  ? def.version()
+                  : apiVersion.substring(apiVersion.indexOf('/') + 1);
+          StringBuilder sb =
+              new StringBuilder(kind)
+                  .append(" in version \"")
+                  .append(version)
+                  .append("\" cannot be handled as a ")
+                  .append(kind)
+                  .append(": strict decoding error: ");
           for (int i = 0; i < decoded.unknownFields().size(); i++) {
             sb.append(i == 0 ? "" : ", ")
                 .append("unknown field \"")
@@ -122,6 +134,7 @@ public final class BodyDecoder {
         default -> {}
       }
     }
+    ManagedFieldsReset.mark(tree, decoded.value());
     // fabric8 models default apiVersion and kind to their own, which is what kube does for
     // bodies that leave them out.
     return decoded.value();

@@ -1,6 +1,7 @@
 package io.vessel.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -8,6 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vessel.server.api.ApiException;
 import io.vessel.server.api.Serialization;
 import io.vessel.server.api.WriteOptions;
+import io.vessel.server.api.apply.ApplyRequest;
 import io.vessel.server.api.patch.FieldValidation;
 import io.vessel.server.api.patch.JsonMergePatch;
 import io.vessel.server.api.patch.JsonPatch;
@@ -21,13 +23,16 @@ import java.io.IOException;
 /**
  * PATCH by Content-Type: JSON merge patch (RFC 7386), JSON patch (RFC 6902) and, for built-in
  * kinds, strategic merge patch. Custom resources (model class {@link GenericKubernetesResource})
- * have no patch strategies, so strategic merge patch is refused for them with 415 as upstream does;
- * server-side apply is not served yet and is refused the same way, naming what is.
+ * have no patch strategies, so strategic merge patch and server-side apply are refused for them
+ * with 415 (upstream serves them with the CRD's schema, which Vessel does not derive yet), naming
+ * what is accepted. Server-side apply ({@link ApplyRequest#MEDIA_TYPE}) goes to {@link
+ * ResourceStore#apply}.
  */
 final class PatchHandler {
   static final String MERGE = "application/merge-patch+json";
   static final String JSON_PATCH = "application/json-patch+json";
   static final String STRATEGIC = StrategicMergePatch.MEDIA_TYPE;
+  static final String APPLY = ApplyRequest.MEDIA_TYPE;
 
   Future<Void> patch(
       HttpServerRequest req,
@@ -38,19 +43,23 @@ final class PatchHandler {
       String subresource,
       Buffer body,
       OutputFormat fmt) {
-    WriteOptions opts = QueryOptions.write(req.params());
+    WriteOptions opts = QueryOptions.write(req);
     String type = MediaRange.parse(String.valueOf(req.getHeader("Content-Type"))).type();
     boolean strategicAllowed = !GenericKubernetesResource.class.isAssignableFrom(def.type());
     if (!type.equals(MERGE)
         && !type.equals(JSON_PATCH)
-        && !(strategicAllowed && type.equals(STRATEGIC))) {
+        && !(strategicAllowed && (type.equals(STRATEGIC) || type.equals(APPLY)))) {
       throw ApiException.unsupportedMediaType(
           "the body of the request was in an unknown format - accepted media types include: "
               + JSON_PATCH
               + ", "
               + MERGE
-              + (strategicAllowed ? ", " + STRATEGIC : ""));
+              + (strategicAllowed ? ", " + APPLY + ", " + STRATEGIC : ""));
     }
+    if (type.equals(APPLY)) {
+      return apply(req, def, store, namespace, name, subresource, body, opts, fmt);
+    }
+    ApplyRequest.checkForce(req.params().get("force"));
     JsonNode patch;
     try {
       patch = Serialization.json().readTree(body.getBytes());
@@ -96,6 +105,47 @@ final class PatchHandler {
         .map(
             updated -> {
               ResponseWriter.object(req, 200, def, updated, fmt);
+              return null;
+            });
+  }
+
+  /**
+   * Server-side apply: the field manager must be named in the query (not derived from the
+   * User-Agent); {@code force=true} takes conflicting fields over. Answers 201 when the apply
+   * created the object.
+   */
+  private Future<Void> apply(
+      HttpServerRequest req,
+      ResourceDefinition def,
+      ResourceStore store,
+      String namespace,
+      String name,
+      String subresource,
+      Buffer body,
+      WriteOptions opts,
+      OutputFormat fmt) {
+    ApplyRequest.checkOptions(req.params().get("fieldManager"));
+    boolean force = QueryOptions.bool(req.params().get("force"));
+    ObjectNode config = ApplyRequest.parse(body.getBytes(), def.apiVersion(), def.kind());
+    String bodyName = config.path("metadata").path("name").asText("");
+    if (!bodyName.isEmpty() && !bodyName.equals(name)) {
+      throw ApiException.badRequest(
+          "the name of the object ("
+              + bodyName
+              + ") does not match the name on the URL ("
+              + name
+              + ")");
+    }
+    String bodyNamespace = config.path("metadata").path("namespace").asText("");
+    if (def.namespaced() && !bodyNamespace.isEmpty() && !bodyNamespace.equals(namespace)) {
+      throw ApiException.badRequest(
+          "the namespace of the provided object does not match the namespace sent on the request");
+    }
+    return store
+        .apply(namespace, name, subresource, config, force, opts)
+        .map(
+            applied -> {
+              ResponseWriter.object(req, applied.created() ? 201 : 200, def, applied.object(), fmt);
               return null;
             });
   }

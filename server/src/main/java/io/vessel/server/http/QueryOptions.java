@@ -1,6 +1,7 @@
 package io.vessel.server.http;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
 import io.vessel.server.api.ApiException;
 import io.vessel.server.api.FieldErrors;
 import io.vessel.server.api.ListOptions;
@@ -82,6 +83,24 @@ public final class QueryOptions {
         bool(q.get("allowWatchBookmarks")),
         timeout,
         sendInitialEvents);
+  }
+
+  /**
+   * The write options of a request, with the field manager defaulted as kube-apiserver does
+   * when the query names none: the User-Agent up to its first "/" ("kubectl/v1.33.1 (linux/amd64)
+   * kubernetes/…" → "kubectl"), at most 128 characters.
+   */
+  public static WriteOptions write(HttpServerRequest req) {
+    WriteOptions opts = write(req.params());
+    if (!opts.fieldManager().isEmpty()) {
+      return opts;
+    }
+    String agent = req.getHeader("User-Agent");
+    String manager = agent == null ? "" : agent.split("/", -1)[0];
+    if (manager.length() > 128) {
+      manager = manager.substring(0, 128);
+    }
+    return new WriteOptions(opts.dryRun(), manager, opts.fieldValidation());
   }
 
   public static WriteOptions write(MultiMap q) {

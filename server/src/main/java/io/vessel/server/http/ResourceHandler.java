@@ -124,7 +124,7 @@ public final class ResourceHandler {
       String namespace,
       Buffer body,
       OutputFormat fmt) {
-    WriteOptions opts = QueryOptions.write(req.params());
+    WriteOptions opts = QueryOptions.write(req);
     JsonNode tree = BodyDecoder.parse(body, req.getHeader("Content-Type"), def.kind());
     HasMetadata obj = BodyDecoder.decode(def, def.kind(), tree, opts, req.response());
     checkNamespace(def, obj, namespace);
@@ -142,7 +142,7 @@ public final class ResourceHandler {
       String name,
       Buffer body,
       OutputFormat fmt) {
-    WriteOptions opts = QueryOptions.write(req.params());
+    WriteOptions opts = QueryOptions.write(req);
     JsonNode tree = BodyDecoder.parse(body, req.getHeader("Content-Type"), def.kind());
     HasMetadata obj = BodyDecoder.decode(def, def.kind(), tree, opts, req.response());
     checkName(obj, name);
@@ -174,7 +174,7 @@ public final class ResourceHandler {
       case "PATCH":
         return patches.patch(req, def, store, namespace, name, sub.name(), body, fmt);
       default:
-        WriteOptions opts = QueryOptions.write(req.params());
+        WriteOptions opts = QueryOptions.write(req);
         JsonNode tree = BodyDecoder.parse(body, req.getHeader("Content-Type"), sub.kind());
         HasMetadata obj = BodyDecoder.decode(def, sub.kind(), tree, opts, req.response());
         checkName(obj, name);

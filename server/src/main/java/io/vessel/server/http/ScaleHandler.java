@@ -58,13 +58,13 @@ final class ScaleHandler {
       String name,
       Buffer body,
       OutputFormat fmt) {
-    WriteOptions opts = QueryOptions.write(req.params());
+    WriteOptions opts = QueryOptions.write(req);
     JsonNode tree = BodyDecoder.parse(body, req.getHeader("Content-Type"), "Scale");
     Scale scale = (Scale) BodyDecoder.decode(SCALE, "Scale", tree, opts, req.response());
     ResourceHandler.checkName(scale, name);
     JsonNode requested = Serialization.json().valueToTree(scale);
     PatchFunction fn = current -> ScaleSubresource.applyTo(current, requested);
-    return store.patch(namespace, name, "", fn, opts).map(obj -> respond(req, obj, fmt));
+    return store.patch(namespace, name, fn, opts, "scale").map(obj -> respond(req, obj, fmt));
   }
 
   private Future<Void> patch(
@@ -74,7 +74,7 @@ final class ScaleHandler {
       String name,
       Buffer body,
       OutputFormat fmt) {
-    WriteOptions opts = QueryOptions.write(req.params());
+    WriteOptions opts = QueryOptions.write(req);
     String type = MediaRange.parse(String.valueOf(req.getHeader("Content-Type"))).type();
     boolean merge = type.equals(PatchHandler.MERGE) || type.equals(STRATEGIC);
     if (!merge && !type.equals(PatchHandler.JSON_PATCH)) {
@@ -109,7 +109,7 @@ final class ScaleHandler {
             throw new ApiException(e.code(), e.reason(), e.getMessage(), ApiException.Details.NONE);
           }
         };
-    return store.patch(namespace, name, "", fn, opts).map(obj -> respond(req, obj, fmt));
+    return store.patch(namespace, name, fn, opts, "scale").map(obj -> respond(req, obj, fmt));
   }
 
   private static Void respond(

@@ -1,12 +1,16 @@
 package io.vessel.server.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.vertx.core.Future;
 import io.vessel.server.api.ApiException;
 import io.vessel.server.api.FieldErrors;
 import io.vessel.server.api.Serialization;
 import io.vessel.server.api.WriteOptions;
+import io.vessel.server.api.apply.FieldManager;
+import io.vessel.server.api.apply.ManagedFieldsReset;
 import io.vessel.server.storage.StorageException;
 import io.vessel.server.storage.StoredObject;
 import java.util.Arrays;
@@ -30,21 +34,77 @@ final class GuaranteedUpdate {
   }
 
   Future<HasMetadata> update(String namespace, String name, HasMetadata requested, WriteOptions opts) {
-    return attempt(namespace, name, "", current -> ObjectCodec.copy(requested), opts, 1)
+    return attempt(namespace, name, "", current -> ObjectCodec.copy(requested), opts, 1, "")
         .map(store.versions()::toServed);
   }
 
   Future<HasMetadata> updateSubresource(
       String namespace, String name, String subresource, HasMetadata requested, WriteOptions opts) {
-    return attempt(namespace, name, subresource, current -> ObjectCodec.copy(requested), opts, 1)
+    UnaryOperator<HasMetadata> replace = current -> ObjectCodec.copy(requested);
+    return attempt(namespace, name, subresource, replace, opts, 1, subresource)
         .map(store.versions()::toServed);
   }
 
+  /**
+   * Patches; {@code managedSubresource} is the subresource managedFields record the write under
+   * (the scale subresource patches the main object but is recorded as "scale").
+   */
   Future<HasMetadata> patch(
-      String namespace, String name, String subresource, PatchFunction patch, WriteOptions opts) {
+      String namespace,
+      String name,
+      String subresource,
+      PatchFunction patch,
+      WriteOptions opts,
+      String managedSubresource) {
     UnaryOperator<HasMetadata> apply =
         current -> decodePatched(patch.apply(ObjectCodec.tree(current)), opts);
-    return attempt(namespace, name, subresource, apply, opts, 1).map(store.versions()::toServed);
+    return attempt(namespace, name, subresource, apply, opts, 1, managedSubresource)
+        .map(store.versions()::toServed);
+  }
+
+  /**
+   * Server-side apply: merges {@code config} into the current object under the manager's Apply
+   * entry (see {@link FieldManager#apply}), or creates the object from it when there is none.
+   */
+  Future<ResourceStore.Applied> apply(
+      String namespace,
+      String name,
+      String subresource,
+      ObjectNode config,
+      boolean force,
+      WriteOptions opts) {
+    String now = SystemMetadata.now();
+    ResourceDefinition def = store.definition();
+    UnaryOperator<HasMetadata> merge =
+        current ->
+            decodePatched(
+                FieldManager.apply(
+                        ObjectCodec.tree(current),
+                        config,
+                        def.type(),
+                        opts.fieldManager(),
+                        def.apiVersion(),
+                        subresource,
+                        force,
+                        now)
+                    .object(),
+                opts);
+    return attempt(namespace, name, subresource, merge, opts, 1, null)
+        .map(o -> new ResourceStore.Applied(store.versions().toServed(o), false))
+        .recover(
+            t -> {
+              if (!(t instanceof ApiException e && e.code() == 404) || !subresource.isEmpty()) {
+                return Future.failedFuture(t);
+              }
+              ObjectNode created =
+                  FieldManager.apply(
+                          null, config, def.type(), opts.fieldManager(), def.apiVersion(), "",
+                          force, now)
+                      .object();
+              return store
+                  .create(namespace, decodePatched(created, opts), opts, false)
+                  .map(o -> new ResourceStore.Applied(o, true));
+            });
   }
 
   /**
@@ -69,6 +129,7 @@ final class GuaranteedUpdate {
       }
       throw invalidPatch(patched, sb.toString());
     }
+    ManagedFieldsReset.mark(patched, decoded.value());
     return decoded.value();
   }
 
@@ -83,13 +144,17 @@ final class GuaranteedUpdate {
       String subresource,
       UnaryOperator<HasMetadata> tryUpdate,
       WriteOptions opts,
-      int attempt) {
+      int attempt,
+      String managedSubresource) {
     return store
         .getStored(namespace, name)
         .compose(
             stored -> {
               HasMetadata old = store.decode(stored.value());
               HasMetadata updated = prepare(namespace, name, subresource, tryUpdate, old);
+              if (managedSubresource != null) {
+                trackManagedFields(old, updated, opts, managedSubresource);
+              }
               boolean conditional = updated.getMetadata().getResourceVersion() != null;
               updated.getMetadata().setResourceVersion(old.getMetadata().getResourceVersion());
               if (Arrays.equals(ObjectCodec.encode(updated), stored.value())) {
@@ -105,7 +170,14 @@ final class GuaranteedUpdate {
                             && attempt < MAX_ATTEMPTS
                             && t instanceof StorageException se
                             && se.code() == StorageException.Code.CONFLICT) {
-                          return attempt(namespace, name, subresource, tryUpdate, opts, attempt + 1);
+                          return attempt(
+                              namespace,
+                              name,
+                              subresource,
+                              tryUpdate,
+                              opts,
+                              attempt + 1,
+                              managedSubresource);
                         }
                         return store.failed(t, name);
                       });
@@ -181,6 +253,28 @@ final class GuaranteedUpdate {
       updated.getMetadata().setGeneration(g == null ? 1 : g + 1);
     }
     return updated;
+  }
+
+  /**
+   * Records the write in managedFields under the request's field manager, comparing the served
+   * forms of the objects (the version the manager wrote).
+   */
+  private void trackManagedFields(
+      HasMetadata old, HasMetadata updated, WriteOptions opts, String managedSubresource) {
+    StorageVersion versions = store.versions();
+    JsonNode requested =
+        Serialization.json().valueToTree(updated.getMetadata().getManagedFields());
+    ArrayNode managed =
+        FieldManager.update(
+            ObjectCodec.tree(versions.toServed(ObjectCodec.copy(old))),
+            ObjectCodec.tree(versions.toServed(ObjectCodec.copy(updated))),
+            store.definition().type(),
+            opts.fieldManager(),
+            store.definition().apiVersion(),
+            managedSubresource,
+            requested,
+            SystemMetadata.now());
+    updated.getMetadata().setManagedFields(ManagedFieldsJson.entries(managed));
   }
 
   /** Writes the update, or deletes the object if this update removed its last finalizer. */

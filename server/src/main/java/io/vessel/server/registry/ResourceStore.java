@@ -1,6 +1,7 @@
 package io.vessel.server.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.vertx.core.Future;
 import io.vessel.server.api.ApiException;
@@ -9,6 +10,7 @@ import io.vessel.server.api.ListOptions;
 import io.vessel.server.api.Serialization;
 import io.vessel.server.api.StatusCause;
 import io.vessel.server.api.WriteOptions;
+import io.vessel.server.api.apply.FieldManager;
 import io.vessel.server.api.selector.FieldSelector;
 import io.vessel.server.api.selector.LabelSelector;
 import io.vessel.server.storage.Storage;
@@ -238,6 +240,15 @@ public final class ResourceStore {
   // ---- writes ---------------------------------------------------------------------------------
 
   public Future<HasMetadata> create(String namespace, HasMetadata served, WriteOptions opts) {
+    return create(namespace, served, opts, true);
+  }
+
+  /**
+   * Creates; {@code trackManagedFields} is false when the caller (server-side apply) has already
+   * set the object's managedFields.
+   */
+  Future<HasMetadata> create(
+      String namespace, HasMetadata served, WriteOptions opts, boolean trackManagedFields) {
     HasMetadata obj = versions.toStored(served);
     if (obj.getMetadata() == null) {
       obj.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
@@ -252,11 +263,32 @@ public final class ResourceStore {
       obj.getMetadata().setName(SystemMetadata.generateName(obj.getMetadata().getGenerateName()));
     }
     strategy().prepareForCreate(obj);
+    if (trackManagedFields) {
+      trackCreate(obj, opts);
+    }
     validateCreate(obj);
     return admission
         .admitCreate(def, obj)
         .compose(v -> opts.dryRun() ? Future.succeededFuture(obj) : insert(obj, generated, 1))
         .map(versions::toServed);
+  }
+
+  /** Records the create under the request's field manager (an Update entry, as upstream). */
+  private void trackCreate(HasMetadata obj, WriteOptions opts) {
+    JsonNode requested =
+        Serialization.json().valueToTree(obj.getMetadata().getManagedFields());
+    HasMetadata served = versions.toServed(ObjectCodec.copy(obj));
+    var managed =
+        FieldManager.update(
+            null,
+            ObjectCodec.tree(served),
+            def.type(),
+            opts.fieldManager(),
+            def.apiVersion(),
+            "",
+            requested,
+            SystemMetadata.now());
+    obj.getMetadata().setManagedFields(ManagedFieldsJson.entries(managed));
   }
 
   private Future<HasMetadata> insert(HasMetadata obj, boolean generated, int attempt) {
@@ -298,7 +330,37 @@ public final class ResourceStore {
   /** Applies {@code patch} to the current JSON form, then updates with the usual rules. */
   public Future<HasMetadata> patch(
       String namespace, String name, String subresource, PatchFunction patch, WriteOptions opts) {
-    return updates.patch(namespace, name, subresource, patch, opts);
+    return updates.patch(namespace, name, subresource, patch, opts, subresource);
+  }
+
+  /**
+   * A patch of the main object that managedFields record under another subresource: the scale
+   * subresource writes {@code spec.replicas} of the object itself.
+   */
+  public Future<HasMetadata> patch(
+      String namespace,
+      String name,
+      PatchFunction patch,
+      WriteOptions opts,
+      String managedSubresource) {
+    return updates.patch(namespace, name, "", patch, opts, managedSubresource);
+  }
+
+  /** What a server-side apply wrote, and whether it created the object. */
+  public record Applied(HasMetadata object, boolean created) {}
+
+  /**
+   * Server-side apply of {@code config} (the request body as JSON) under {@code
+   * opts.fieldManager()}; creates the object when it does not exist.
+   */
+  public Future<Applied> apply(
+      String namespace,
+      String name,
+      String subresource,
+      ObjectNode config,
+      boolean force,
+      WriteOptions opts) {
+    return updates.apply(namespace, name, subresource, config, force, opts);
   }
 
   public Future<HasMetadata> updateSubresource(

@@ -22,10 +22,10 @@ import java.util.Optional;
  * @param element for {@link Kind#LIST} and {@link Kind#MAP}, the shape of the elements or values;
  *     null otherwise
  */
-record ModelShape(Kind kind, Class<?> type, ModelShape element) {
+public record ModelShape(Kind kind, Class<?> type, ModelShape element) {
 
   /** What a JSON value of a field is, as far as patching cares. */
-  enum Kind {
+  public enum Kind {
     /** A model class with JSON properties: an object whose fields are known. */
     STRUCT,
     /** A JSON array. */
@@ -53,17 +53,17 @@ record ModelShape(Kind kind, Class<?> type, ModelShape element) {
   static final ModelShape UNKNOWN = new ModelShape(Kind.OPAQUE, Object.class, null);
 
   /** The shape of a top-level object of model class {@code type}. */
-  static ModelShape root(Class<?> type) {
+  public static ModelShape root(Class<?> type) {
     return of(type);
   }
 
   /** The JSON fields of a model class and their shapes, in declaration order. */
-  static Map<String, ModelShape> fields(Class<?> type) {
+  public static Map<String, ModelShape> fields(Class<?> type) {
     return FIELDS.get(type);
   }
 
   /** The shape of field {@code jsonField} of this struct, if it has one. */
-  Optional<ModelShape> field(String jsonField) {
+  public Optional<ModelShape> field(String jsonField) {
     if (kind != Kind.STRUCT) {
       return Optional.empty();
     }

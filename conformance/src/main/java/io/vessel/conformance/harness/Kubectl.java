@@ -3,6 +3,7 @@ package io.vessel.conformance.harness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -67,6 +68,16 @@ public final class Kubectl {
    */
   public Result run(Duration timeout, String stdin, String... args) {
     return CommandRunner.run(command(args), home, environment(), stdin, timeout);
+  }
+
+  /**
+   * Runs {@code kubectl --kubeconfig K args...} with the default timeout and {@code extra}
+   * variables (such as {@code KUBE_EDITOR}) added to the usual environment.
+   */
+  public Result runWithEnvironment(Map<String, String> extra, String... args) {
+    var environment = new HashMap<>(environment());
+    environment.putAll(extra);
+    return CommandRunner.run(command(args), home, environment, null, DEFAULT_TIMEOUT);
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.vessel.server.api.patch.strategic;
 
-import static io.vessel.server.api.patch.strategic.Json.json;
+import static io.vessel.server.testing.Json.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;

@@ -1,4 +1,4 @@
-package io.vessel.server.api.patch.strategic;
+package io.vessel.server.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
 
 /** Test helper: JSON literals written with single quotes for readability. */
-final class Json {
+public final class Json {
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
 
   private Json() {}
 
-  static JsonNode json(String text) {
+  public static JsonNode json(String text) {
     try {
       return MAPPER.readTree(text);
     } catch (JsonProcessingException e) {

@@ -1,0 +1,50 @@
+package io.vessel.conformance.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Reads the JUnit XML files (TEST-*.xml) a Maven Failsafe run leaves behind. */
+final class JunitReports {
+  private JunitReports() {}
+
+  static List<Path> files(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().matches("TEST-.*\\.xml")).sorted().toList();
+    }
+  }
+
+  static List<TestOutcome> read(List<Path> files) throws Exception {
+    List<TestOutcome> out = new ArrayList<>();
+    var factory = DocumentBuilderFactory.newInstance();
+    for (Path file : files) {
+      Element suite = factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+      NodeList cases = suite.getElementsByTagName("testcase");
+      for (int i = 0; i < cases.getLength(); i++) {
+        Element c = (Element) cases.item(i);
+        String state = "passed";
+        String message = "";
+        for (String tag : List.of("failure", "error", "skipped")) {
+          NodeList found = c.getElementsByTagName(tag);
+          if (found.getLength() > 0) {
+            state = tag.equals("skipped") ? "skipped" : "failed";
+            message = ((Element) found.item(0)).getAttribute("message");
+            break;
+          }
+        }
+        double seconds = c.getAttribute("time").isEmpty() ? 0 : Double.parseDouble(c.getAttribute("time"));
+        out.add(new TestOutcome(suite.getAttribute("name"), c.getAttribute("name"), state, seconds, message));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,49 @@
+package io.vessel.conformance.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConformanceReportTest {
+
+  @Test
+  @DisplayName("report, JUnit XML with passed, failed and skipped cases, counts them per suite")
+  void countsPerSuite(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("TEST-a.xml"),
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <testsuite name="Namespace watch" tests="3">
+          <testcase name="watch shows ADDED" time="1.5"/>
+          <testcase name="watch shows DELETED" time="0.5"><failure message="expected DELETED"/></testcase>
+          <testcase name="explain" time="0"><skipped message="server: no descriptions"/></testcase>
+        </testsuite>
+        """);
+    Files.writeString(
+        dir.resolve("TEST-b.xml"),
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <testsuite name="Launcher" tests="1"><testcase name="up" time="2"/></testsuite>
+        """);
+    Files.writeString(dir.resolve("other.txt"), "not a report");
+
+    List<Path> files = JunitReports.files(dir);
+    List<TestOutcome> outcomes = JunitReports.read(files);
+    String table = ConformanceReport.table(outcomes);
+
+    assertThat(files).hasSize(2);
+    assertThat(outcomes).extracting(TestOutcome::state).containsExactly("passed", "failed", "skipped", "passed");
+    assertThat(table).containsPattern("Namespace watch\\s+1\\s+1\\s+1");
+    assertThat(table).containsPattern("TOTAL\\s+2\\s+1\\s+1");
+    assertThat(ConformanceReport.markdown(outcomes, table))
+        .contains("| Namespace watch | watch shows DELETED | failed | expected DELETED |");
+    assertThat(ConformanceReport.merged(files))
+        .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"Namespace watch\"")
+        .endsWith("</testsuites>\n");
+  }
+}

@@ -103,4 +103,42 @@ class KubeProtobufTest {
     assertThatThrownBy(() -> KubeProtobuf.toJson(body))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(400));
   }
+
+  @Test
+  @DisplayName("decode, zero values, drops those Go omits and keeps meaningful pointer zeros")
+  void zeroValues() throws Exception {
+    io.kubernetes.client.proto.V1Apps.Deployment d =
+        io.kubernetes.client.proto.V1Apps.Deployment.newBuilder()
+            .setMetadata(Meta.ObjectMeta.newBuilder().setName("web").setGeneration(0))
+            .setSpec(
+                io.kubernetes.client.proto.V1Apps.DeploymentSpec.newBuilder()
+                    .setReplicas(0)
+                    .setPaused(false)
+                    .setMinReadySeconds(0)
+                    .setTemplate(
+                        V1.PodTemplateSpec.newBuilder()
+                            .setSpec(
+                                V1.PodSpec.newBuilder()
+                                    .setAutomountServiceAccountToken(false)
+                                    .setHostNetwork(false)
+                                    .addContainers(
+                                        V1.Container.newBuilder()
+                                            .setName("nginx")
+                                            .setImage("nginx")
+                                            .setStdin(false)))))
+            .build();
+
+    ObjectNode json = KubeProtobuf.toJson(envelope("apps/v1", "Deployment", d));
+
+    var spec = json.path("spec");
+    var pod = spec.path("template").path("spec");
+    assertThat(spec.path("replicas").isInt()).as("replicas: 0 means zero, not unset").isTrue();
+    assertThat(spec.path("replicas").asInt()).isZero();
+    assertThat(pod.path("automountServiceAccountToken").isBoolean()).isTrue();
+    assertThat(spec.has("paused")).as("paused: false is omitted").isFalse();
+    assertThat(spec.has("minReadySeconds")).isFalse();
+    assertThat(pod.has("hostNetwork")).isFalse();
+    assertThat(pod.path("containers").get(0).has("stdin")).isFalse();
+    assertThat(json.path("metadata").has("generation")).isFalse();
+  }
 }

@@ -1,7 +1,6 @@
 package io.vessel.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -213,9 +212,5 @@ public final class ResourceHandler {
       throw ApiException.badRequest(
           "the namespace of the provided object does not match the namespace sent on the request");
     }
-  }
-
-  static DeleteOptions emptyDeleteOptions() {
-    return new DeleteOptions();
   }
 }

@@ -12,7 +12,6 @@ import io.vessel.server.registry.ListResult;
 import io.vessel.server.registry.ObjectCodec;
 import io.vessel.server.registry.ResourceDefinition;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,9 +118,5 @@ public final class ResponseWriter {
   public static void warn(HttpServerResponse resp, String text) {
     String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"");
     resp.headers().add("Warning", "299 - \"" + escaped + "\"");
-  }
-
-  static String utf8(Buffer b) {
-    return b.toString(StandardCharsets.UTF_8);
   }
 }

@@ -15,7 +15,6 @@ import io.vessel.server.storage.StorageException;
 import io.vessel.server.storage.StoredObject;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -297,9 +296,5 @@ final class GuaranteedUpdate {
     return obj.getMetadata().getDeletionTimestamp() != null
         && (finalizers == null || finalizers.isEmpty())
         && !store.strategy().finalizesOnDelete(obj);
-  }
-
-  static boolean same(Object a, Object b) {
-    return Objects.equals(a, b);
   }
 }

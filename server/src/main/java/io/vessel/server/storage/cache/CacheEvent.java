@@ -2,7 +2,6 @@ package io.vessel.server.storage.cache;
 
 import io.vessel.server.storage.StorageKey;
 import io.vessel.server.storage.StoredEvent.Type;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One change as the cache keeps it: the new (or final) state and the state before, each with its
@@ -77,9 +76,5 @@ public final class CacheEvent {
       frames[as.ordinal()] = f;
     }
     return f;
-  }
-
-  static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
   }
 }

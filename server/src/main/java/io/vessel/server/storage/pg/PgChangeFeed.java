@@ -228,9 +228,4 @@ public final class PgChangeFeed {
   private <T> Future<T> onContext(java.util.function.Supplier<Future<T>> work) {
     return Future.future(p -> context.runOnContext(v -> work.get().onComplete(p)));
   }
-
-  /** For tests and /readyz detail: the last revision handed to the listener. */
-  public long lastRevision() {
-    return lastRv;
-  }
 }

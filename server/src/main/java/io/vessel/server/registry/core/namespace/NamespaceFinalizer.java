@@ -13,7 +13,6 @@ import io.vessel.server.api.selector.LabelSelector;
 import io.vessel.server.registry.ObjectCodec;
 import io.vessel.server.registry.ResourceDefinition;
 import io.vessel.server.registry.ResourceStore;
-import io.vessel.server.storage.StoredObject;
 import io.vessel.server.storage.cache.WatchDelivery;
 import io.vessel.server.storage.cache.WatchSink;
 import java.util.ArrayList;
@@ -163,10 +162,5 @@ public final class NamespaceFinalizer implements WatchSink {
     return finalize
         .compose(v -> namespaces.delete("", ns.getMetadata().getName(), new DeleteOptions()))
         .mapEmpty();
-  }
-
-  /** For tests: whether a stored namespace is one this finalizer would act on. */
-  static boolean terminating(StoredObject o) {
-    return ObjectCodec.decode(o.value(), Namespace.class).getMetadata().getDeletionTimestamp() != null;
   }
 }

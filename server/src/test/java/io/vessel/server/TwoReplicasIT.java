@@ -97,12 +97,22 @@ class TwoReplicasIT {
                   }
                   return body == null ? req.send() : req.send(body);
                 })
-            .compose(resp -> resp.body())
+            .compose(
+                resp ->
+                    resp.body()
+                        .map(
+                            b -> {
+                              if (resp.statusCode() / 100 != 2) {
+                                throw new AssertionError(
+                                    method + " " + path + " on " + port + ": " + resp.statusCode() + " " + b);
+                              }
+                              return b;
+                            }))
             .await(30, TimeUnit.SECONDS);
     return Serialization.json().readTree(response.getBytes());
   }
 
-  /** Opens a watch and collects "TYPE name rv" lines as frames arrive. */
+  /** Opens a watch and collects "TYPE name step rv" lines as frames arrive. */
   private static List<String> watch(int port, String rv) throws Exception {
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
     RequestOptions opts =
@@ -133,6 +143,8 @@ class TwoReplicasIT {
                                     + " "
                                     + meta.path("name").asText()
                                     + " "
+                                    + meta.path("annotations").path("step").asText("-")
+                                    + " "
                                     + meta.path("resourceVersion").asText());
                           } catch (Exception e) {
                             seen.add("BAD " + line);
@@ -142,6 +154,14 @@ class TwoReplicasIT {
                     }))
         .await(30, TimeUnit.SECONDS);
     return seen;
+  }
+
+  private static String rvOf(List<String> events, String prefix) {
+    return events.stream()
+        .filter(e -> e.startsWith(prefix))
+        .map(e -> e.substring(e.lastIndexOf(' ') + 1))
+        .findFirst()
+        .orElse("none");
   }
 
   @Test
@@ -171,10 +191,11 @@ class TwoReplicasIT {
     assertThat(onA).hasSize(expected).isEqualTo(onB);
     assertThat(onA.stream().filter(s -> s.startsWith("ADDED"))).hasSize(n);
     assertThat(onA.stream().filter(s -> s.startsWith("MODIFIED"))).hasSize(n);
-    assertThat(onA.get(expected - 1)).startsWith("DELETED rep-0 ");
+    assertThat(onA.get(expected - 1)).startsWith("DELETED rep-0 2 ");
+    assertThat(onA).contains("MODIFIED rep-7 2 " + rvOf(onA, "MODIFIED rep-7 "));
     List<Long> rvs = onA.stream().map(s -> Long.parseLong(s.substring(s.lastIndexOf(' ') + 1))).toList();
     assertThat(rvs).isSorted().doesNotHaveDuplicates();
     JsonNode listB = call(portB, HttpMethod.GET, "/api/v1/namespaces/rep-7", null, null);
-    assertThat(listB.path("metadata").path("annotations").path("step").asText()).isEqualTo("2");
+    assertThat(listB.path("metadata").path("annotations").path("step").asText()).as(listB + " after " + onB).isEqualTo("2");
   }
 }

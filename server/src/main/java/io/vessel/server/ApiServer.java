@@ -20,6 +20,7 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vessel.certs.ClusterPki;
 import io.vessel.server.auth.Authorizer;
 import io.vessel.server.auth.X509Authenticator;
+import io.vessel.server.controller.ControllerManager;
 import io.vessel.server.boot.BuildInfo;
 import io.vessel.server.http.ApiRouter;
 import io.vessel.server.http.DiscoveryHandler;
@@ -64,6 +65,7 @@ public final class ApiServer {
   private final WatchCaches caches;
   private final PgCompactor compactor;
   private volatile boolean shuttingDown;
+  private volatile ControllerManager controllers;
 
   private ApiServer(
       Vertx vertx, List<Pool> pools, PgChangeFeed feed, WatchCaches caches, PgCompactor compactor) {
@@ -131,6 +133,9 @@ public final class ApiServer {
               compactor.start();
               openApi.start();
               caches.startBookmarks(60_000);
+              if (config.controllers()) {
+                server.controllers = ControllerManager.start(vertx, config, pki);
+              }
               LOG.info("serving the Kubernetes API on https://{}:{}", config.bindAddress(), config.port());
               return server;
             })
@@ -180,6 +185,10 @@ public final class ApiServer {
 
   public Future<Void> stop() {
     shuttingDown = true;
+    ControllerManager running = controllers;
+    if (running != null) {
+      running.stop();
+    }
     compactor.stop();
     caches.stop();
     return feed.stop()

@@ -8,9 +8,21 @@ import java.util.List;
  *
  * @param postgresUrl null to run the embedded PostgreSQL under the state dir
  * @param extraSans extra DNS names or IPs for the serving certificate
+ * @param controllers whether this replica takes part in electing who runs the controllers and
+ *     the scheduler
  */
 public record ServerConfig(
-    Path stateDir, int port, String bindAddress, String postgresUrl, List<String> extraSans) {
+    Path stateDir,
+    int port,
+    String bindAddress,
+    String postgresUrl,
+    List<String> extraSans,
+    boolean controllers) {
+
+  public ServerConfig(
+      Path stateDir, int port, String bindAddress, String postgresUrl, List<String> extraSans) {
+    this(stateDir, port, bindAddress, postgresUrl, extraSans, true);
+  }
 
   public ServerConfig {
     if (port < 1 || port > 65535) {

@@ -79,6 +79,9 @@ public final class Serialization {
           .setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
     }
     mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    // Lease and Event MicroTimes are ZonedDateTime in the model; they travel as RFC 3339 strings.
+    mapper.registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+    mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     SimpleModule module = new SimpleModule("vessel-drop-unknown");
     module.setDeserializerModifier(new DropAnySetters());
     mapper.registerModule(module);

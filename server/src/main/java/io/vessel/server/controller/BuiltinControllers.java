@@ -1,0 +1,18 @@
+package io.vessel.server.controller;
+
+import io.vessel.server.controller.serviceaccount.NamespaceDefaultsController;
+
+/** Which loops the controller manager and the scheduler run. */
+final class BuiltinControllers {
+  private final String caPem;
+
+  BuiltinControllers(String caPem) {
+    this.caPem = caPem;
+  }
+
+  void add(Loops loops) {
+    NamespaceDefaultsController.register(loops, caPem);
+  }
+
+  void addScheduler(Loops loops) {}
+}

@@ -1,5 +1,7 @@
 package io.vessel.server.controller;
 
+import io.vessel.server.controller.deployment.DeploymentController;
+import io.vessel.server.controller.replicaset.ReplicaController;
 import io.vessel.server.controller.serviceaccount.NamespaceDefaultsController;
 
 /** Which loops the controller manager and the scheduler run. */
@@ -12,6 +14,9 @@ final class BuiltinControllers {
 
   void add(Loops loops) {
     NamespaceDefaultsController.register(loops, caPem);
+    ReplicaController.registerReplicaSets(loops);
+    ReplicaController.registerReplicationControllers(loops);
+    DeploymentController.register(loops);
   }
 
   void addScheduler(Loops loops) {}

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code vessel-server up [--state-dir DIR] [--port N] [--bind-address A] [--postgres-url URL]
- * [--san NAME]...}: runs one cluster in the foreground until SIGTERM/SIGINT. The launcher's
+ * [--san NAME]... [--controllers true|false]}: runs one cluster in the foreground until SIGTERM/SIGINT. The launcher's
  * {@code --detach} runs this in the background and waits for {@code DIR/ready}.
  */
 public final class ServerMain {
@@ -34,7 +34,7 @@ public final class ServerMain {
       System.err.println("vessel: " + e.getMessage());
       System.err.println(
           "usage: vessel-server up [--state-dir DIR] [--port N] [--bind-address ADDR]"
-              + " [--postgres-url URL] [--san NAME]...");
+              + " [--postgres-url URL] [--san NAME]... [--controllers true|false]");
       System.exit(2);
       return;
     }
@@ -62,6 +62,7 @@ public final class ServerMain {
     String bind = "0.0.0.0";
     String pgUrl = null;
     List<String> sans = new ArrayList<>();
+    boolean controllers = true;
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
       String value = i + 1 < args.length ? args[i + 1] : null;
@@ -77,11 +78,18 @@ public final class ServerMain {
         case "--bind-address" -> bind = required(a, value);
         case "--postgres-url" -> pgUrl = required(a, value);
         case "--san" -> sans.add(required(a, value));
+        case "--controllers" -> {
+          String v = required(a, value);
+          if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("--controllers takes true or false, got " + v);
+          }
+          controllers = v.equals("true");
+        }
         default -> throw new IllegalArgumentException("unknown flag " + a);
       }
       i++;
     }
-    return new ServerConfig(stateDir, port, bind, pgUrl, sans);
+    return new ServerConfig(stateDir, port, bind, pgUrl, sans, controllers);
   }
 
   private static String required(String flag, String value) {

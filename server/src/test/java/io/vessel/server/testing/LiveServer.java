@@ -76,6 +76,10 @@ public final class LiveServer implements AutoCloseable {
             "vessel-it"));
   }
 
+  public int port(int replica) {
+    return ports.get(replica);
+  }
+
   public ClusterPki pki() {
     return pki;
   }

@@ -36,6 +36,8 @@ public final class WatchCaches implements ChangeListener {
   private final Map<String, WatchCache> caches = new HashMap<>();
   private final List<RvWaiter> waiters = new ArrayList<>();
   private long rv = -1;
+  /** The revision of the last snapshot: every cache made later is complete from here on. */
+  private long snapshotRv = -1;
   private long bookmarkTimer = -1;
 
   private record RvWaiter(long rv, Promise<Void> promise) {}
@@ -95,6 +97,7 @@ public final class WatchCaches implements ChangeListener {
       e.getValue().reset(snapshotRv, byResource.getOrDefault(e.getKey(), List.of()));
     }
     rv = snapshotRv;
+    this.snapshotRv = snapshotRv;
     releaseWaiters();
   }
 
@@ -175,7 +178,10 @@ public final class WatchCaches implements ChangeListener {
         resource,
         r -> {
           WatchCache c = new WatchCache(r, extractor, windowCapacity, windowMaxAgeMs);
-          c.reset(Math.max(rv, 0), List.of());
+          // A resource first seen now had no event since the snapshot (its first one would have
+          // made the cache): its empty history is complete from the snapshot on, so a watch
+          // from any revision since then is served, not refused as too old.
+          c.reset(Math.max(snapshotRv, 0), List.of());
           return c;
         });
   }

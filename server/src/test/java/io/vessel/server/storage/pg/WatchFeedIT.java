@@ -103,6 +103,23 @@ class WatchFeedIT {
   }
 
   @Test
+  @DisplayName("a resource first written after other resources' writes still serves watches from before")
+  void aResourceSeenLateKeepsItsHistoryFromTheSnapshot() throws Exception {
+    long before = get(storage.currentRevision());
+    // Other resources move the revision on; "late" has no cache yet.
+    get(storage.create(new StorageKey("other", "ns", "o1"), rv -> obj("o1", "x", rv)));
+    get(storage.create(new StorageKey("other", "ns", "o2"), rv -> obj("o2", "x", rv)));
+    StoredObject first = get(storage.create(new StorageKey("late", "ns", "l1"), rv -> obj("l1", "x", rv)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> get(caches.revision()) >= first.rv());
+
+    Recorder rec = new Recorder();
+    get(caches.watch("late", WatchRequest.changesAfter(app("x"), before, false), rec));
+    await().atMost(Duration.ofSeconds(10)).until(() -> rec.seen.size() >= 1);
+    assertThat(rec.expired).isNull();
+    assertThat(rec.seen).containsExactly("ADDED l1");
+  }
+
+  @Test
   @DisplayName("watch with a selector, objects enter and leave it, sees ADDED and DELETED")
   void selectorTable() throws Exception {
     long now = get(storage.currentRevision());

@@ -184,10 +184,24 @@ public final class ApiServer {
   }
 
   public Future<Void> stop() {
+    return stop(true);
+  }
+
+  /** The identity under which this replica competes to run the controllers, or null if it does not. */
+  public String controllerIdentity() {
+    ControllerManager running = controllers;
+    return running == null ? null : running.identity();
+  }
+
+  /**
+   * Stops the replica. Without {@code handOver} its leases are left to expire, as after a crash,
+   * which is what a failover test needs to see.
+   */
+  public Future<Void> stop(boolean handOver) {
     shuttingDown = true;
     ControllerManager running = controllers;
     if (running != null) {
-      running.stop();
+      running.stop(handOver);
     }
     compactor.stop();
     caches.stop();

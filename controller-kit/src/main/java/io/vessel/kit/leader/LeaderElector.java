@@ -83,11 +83,24 @@ public final class LeaderElector {
 
   /** Stops trying; a leader steps down and hands the Lease back so another replica takes over at once. */
   public void stop() {
+    stop(true);
+  }
+
+  /** Stops trying; without {@code release} the Lease is left to expire, as a crashed leader's would. */
+  public void stop(boolean release) {
     thread.shutdownNow();
+    try {
+      // A tick in flight could otherwise win the Lease after we stopped.
+      thread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (leading) {
       leading = false;
       callbacks.stoppedLeading();
-      release();
+      if (release) {
+        release();
+      }
     }
   }
 

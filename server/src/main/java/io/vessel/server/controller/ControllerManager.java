@@ -15,11 +15,14 @@ import java.util.UUID;
  */
 public final class ControllerManager {
   private final ApiClient client;
+  private final String identity;
   private final LeaderElectedLoops controllers;
   private final LeaderElectedLoops scheduler;
 
-  private ControllerManager(ApiClient client, LeaderElectedLoops controllers, LeaderElectedLoops scheduler) {
+  private ControllerManager(
+      ApiClient client, String identity, LeaderElectedLoops controllers, LeaderElectedLoops scheduler) {
     this.client = client;
+    this.identity = identity;
     this.controllers = controllers;
     this.scheduler = scheduler;
   }
@@ -45,17 +48,23 @@ public final class ControllerManager {
         new LeaderElectedLoops(vertx, client, "kube-scheduler", identity, builtin::addScheduler);
     controllers.start();
     scheduler.start();
-    return new ControllerManager(client, controllers, scheduler);
+    return new ControllerManager(client, identity, controllers, scheduler);
   }
 
   public boolean leading() {
     return controllers.leading();
   }
 
-  public void stop() {
-    controllers.stop();
-    scheduler.stop();
+  /** Stops every loop; with {@code handOver} the Leases are released so a peer takes over at once. */
+  public void stop(boolean handOver) {
+    controllers.stop(handOver);
+    scheduler.stop(handOver);
     client.close();
+  }
+
+  /** The identity this replica competes for leadership under. */
+  public String identity() {
+    return identity;
   }
 
   private static String loopbackHost(String bind) {

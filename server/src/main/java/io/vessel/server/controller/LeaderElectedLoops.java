@@ -40,8 +40,8 @@ final class LeaderElectedLoops implements LeaderElector.Callbacks {
     elector.start();
   }
 
-  void stop() {
-    elector.stop();
+  void stop(boolean handOver) {
+    elector.stop(handOver);
   }
 
   boolean leading() {

@@ -55,9 +55,9 @@ public final class LiveServer implements AutoCloseable {
     return replicas.get(i);
   }
 
-  /** Stops a replica as a crash would look to its peers: its Lease is not handed back. */
-  public void stopReplica(int i) throws Exception {
-    replicas.get(i).stop().await(30, TimeUnit.SECONDS);
+  /** Stops a replica as a crash would look to its peers: its Leases are not handed back. */
+  public void crashReplica(int i) throws Exception {
+    replicas.get(i).stop(false).await(30, TimeUnit.SECONDS);
   }
 
   public ApiClient client() {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ReplicationController;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
@@ -37,6 +38,8 @@ public final class Resources {
   public static final ResourceType<Event> EVENTS = core("events", "Event", true, Event.class);
   public static final ResourceType<ResourceQuota> RESOURCE_QUOTAS =
       core("resourcequotas", "ResourceQuota", true, ResourceQuota.class);
+  public static final ResourceType<PersistentVolumeClaim> PERSISTENT_VOLUME_CLAIMS =
+      core("persistentvolumeclaims", "PersistentVolumeClaim", true, PersistentVolumeClaim.class);
   public static final ResourceType<ReplicationController> REPLICATION_CONTROLLERS =
       core("replicationcontrollers", "ReplicationController", true, ReplicationController.class);
 

@@ -3,6 +3,7 @@ package io.vessel.server.controller;
 import io.vessel.server.controller.deployment.DeploymentController;
 import io.vessel.server.controller.replicaset.ReplicaController;
 import io.vessel.server.controller.serviceaccount.NamespaceDefaultsController;
+import io.vessel.server.controller.statefulset.StatefulSetController;
 
 /** Which loops the controller manager and the scheduler run. */
 final class BuiltinControllers {
@@ -17,6 +18,7 @@ final class BuiltinControllers {
     ReplicaController.registerReplicaSets(loops);
     ReplicaController.registerReplicationControllers(loops);
     DeploymentController.register(loops);
+    StatefulSetController.register(loops);
   }
 
   void addScheduler(Loops loops) {}

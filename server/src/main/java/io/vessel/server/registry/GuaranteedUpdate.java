@@ -24,7 +24,8 @@ import java.util.function.UnaryOperator;
  * just makes the loop run again with the fresh object.
  */
 final class GuaranteedUpdate {
-  private static final int MAX_ATTEMPTS = 16;
+  /** Upstream retries until the request times out; this bounds a pathological storm instead. */
+  private static final int MAX_ATTEMPTS = 1000;
 
   private final ResourceStore store;
 
@@ -33,14 +34,14 @@ final class GuaranteedUpdate {
   }
 
   Future<HasMetadata> update(String namespace, String name, HasMetadata requested, WriteOptions opts) {
-    return attempt(namespace, name, "", current -> ObjectCodec.copy(requested), opts, 1, "")
+    return attempt(namespace, name, "", current -> ObjectCodec.copy(requested), opts, 1, "", false)
         .map(store.versions()::toServed);
   }
 
   Future<HasMetadata> updateSubresource(
       String namespace, String name, String subresource, HasMetadata requested, WriteOptions opts) {
     UnaryOperator<HasMetadata> replace = current -> ObjectCodec.copy(requested);
-    return attempt(namespace, name, subresource, replace, opts, 1, subresource)
+    return attempt(namespace, name, subresource, replace, opts, 1, subresource, false)
         .map(store.versions()::toServed);
   }
 
@@ -57,7 +58,7 @@ final class GuaranteedUpdate {
       String managedSubresource) {
     UnaryOperator<HasMetadata> apply =
         current -> decodePatched(patch.apply(ObjectCodec.tree(current)), opts);
-    return attempt(namespace, name, subresource, apply, opts, 1, managedSubresource)
+    return attempt(namespace, name, subresource, apply, opts, 1, managedSubresource, true)
         .map(store.versions()::toServed);
   }
 
@@ -88,7 +89,7 @@ final class GuaranteedUpdate {
                         now)
                     .object(),
                 opts);
-    return attempt(namespace, name, subresource, merge, opts, 1, null)
+    return attempt(namespace, name, subresource, merge, opts, 1, null, true)
         .map(o -> new ResourceStore.Applied(store.versions().toServed(o), false))
         .recover(
             t -> {
@@ -144,7 +145,8 @@ final class GuaranteedUpdate {
       UnaryOperator<HasMetadata> tryUpdate,
       WriteOptions opts,
       int attempt,
-      String managedSubresource) {
+      String managedSubresource,
+      boolean reapplies) {
     return store
         .getStored(namespace, name)
         .compose(
@@ -165,7 +167,9 @@ final class GuaranteedUpdate {
               return write(stored, updated)
                   .recover(
                       t -> {
-                        if (!conditional
+                        // A patch or apply is re-applied to the newer object, as upstream does; one
+                        // that named a resourceVersion then fails the staleness check instead.
+                        if ((reapplies || !conditional)
                             && attempt < MAX_ATTEMPTS
                             && t instanceof StorageException se
                             && se.code() == StorageException.Code.CONFLICT) {
@@ -176,7 +180,8 @@ final class GuaranteedUpdate {
                               tryUpdate,
                               opts,
                               attempt + 1,
-                              managedSubresource);
+                              managedSubresource,
+                              reapplies);
                         }
                         return store.failed(t, name);
                       });

@@ -16,6 +16,7 @@ import io.vessel.kit.informer.ObjectKeys;
 import io.vessel.kit.selector.LabelSelectors;
 import io.vessel.server.controller.Loops;
 import io.vessel.server.controller.OwnerRefs;
+import io.vessel.server.controller.TemplateHash;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

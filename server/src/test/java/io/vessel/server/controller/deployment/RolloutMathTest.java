@@ -1,5 +1,7 @@
 package io.vessel.server.controller.deployment;
 
+import io.vessel.server.controller.TemplateHash;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.IntOrString;

@@ -1,4 +1,4 @@
-package io.vessel.server.controller.deployment;
+package io.vessel.server.controller;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
  * count), rendered as upstream renders it — each decimal digit mapped onto an alphabet without
  * vowels, so the label can never spell a word.
  */
-final class TemplateHash {
+public final class TemplateHash {
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
   private static final ObjectMapper CANONICAL =
       Json.mapper().copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private TemplateHash() {}
 
-  static String of(PodTemplateSpec template, Integer collisionCount) {
+  public static String of(PodTemplateSpec template, Integer collisionCount) {
     byte[] json;
     try {
       json = CANONICAL.writeValueAsBytes(CANONICAL.readTree(CANONICAL.writeValueAsBytes(template)));

@@ -1,6 +1,7 @@
 package io.vessel.server.controller;
 
 import io.vessel.server.controller.deployment.DeploymentController;
+import io.vessel.server.controller.nodelifecycle.NodeLifecycleController;
 import io.vessel.server.controller.replicaset.ReplicaController;
 import io.vessel.server.controller.serviceaccount.NamespaceDefaultsController;
 import io.vessel.server.controller.statefulset.StatefulSetController;
@@ -19,6 +20,7 @@ final class BuiltinControllers {
     ReplicaController.registerReplicationControllers(loops);
     DeploymentController.register(loops);
     StatefulSetController.register(loops);
+    NodeLifecycleController.register(loops);
   }
 
   void addScheduler(Loops loops) {}

@@ -139,8 +139,9 @@ class BadClientIT {
     assertHealthy("oversized bodies");
   }
 
-  @ParameterizedTest(name = "{0} nested {1} levels deep gets a 2xx or 400/422 Status, never a 5xx")
+  @ParameterizedTest(name = "{0}, {1} levels deep")
   @Order(2)
+  @DisplayName("a deeply nested body gets a 2xx or a 400/422 Status, never a 5xx:")
   @CsvSource({
     "create JSON, 500", "create JSON, 1000", "create JSON, 10001",
     "create YAML, 1000", "create YAML, 10001",

@@ -25,6 +25,7 @@ import io.vessel.server.boot.BuildInfo;
 import io.vessel.server.http.ApiRouter;
 import io.vessel.server.http.DiscoveryHandler;
 import io.vessel.server.http.HealthHandler;
+import io.vessel.server.http.IdleConnections;
 import io.vessel.server.http.ResourceHandler;
 import io.vessel.server.http.VersionHandler;
 import io.vessel.server.http.openapi.OpenApiHandler;
@@ -212,10 +213,14 @@ public final class ApiServer {
         .compose(v -> vertx.close());
   }
 
-  /** One HTTPS listener per event loop; Vert.x spreads connections across them. */
+  /**
+   * One HTTPS listener per event loop; Vert.x spreads connections across them. Each closes its
+   * connections that stay without a request too long (see {@link IdleConnections}).
+   */
   private static final class HttpVerticle extends VerticleBase {
     private final HttpServerOptions options;
     private final ApiRouter router;
+    private final IdleConnections idle = new IdleConnections();
     private HttpServer server;
 
     HttpVerticle(HttpServerOptions options, ApiRouter router) {
@@ -225,12 +230,22 @@ public final class ApiServer {
 
     @Override
     public Future<?> start() {
-      server = vertx.createHttpServer(options).requestHandler(router);
+      server =
+          vertx
+              .createHttpServer(options)
+              .connectionHandler(idle::connected)
+              .requestHandler(
+                  req -> {
+                    idle.requestStarted(req);
+                    router.handle(req);
+                  });
+      idle.start(vertx);
       return server.listen();
     }
 
     @Override
     public Future<?> stop() {
+      idle.stop(vertx);
       return server == null ? Future.succeededFuture() : server.close();
     }
   }

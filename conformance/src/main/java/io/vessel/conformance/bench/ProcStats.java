@@ -1,5 +1,6 @@
 package io.vessel.conformance.bench;
 
+import io.vessel.conformance.harness.ProcessMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,16 +18,7 @@ final class ProcStats {
 
   /** A {@code kB} field of {@code /proc/PID/status} (VmRSS, VmHWM), or -1 if unreadable. */
   static long statusKib(long pid, String field) {
-    try {
-      for (var line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith(field + ":")) {
-          return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").trim());
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // the process is gone or /proc is not Linux's: the figure is reported as unknown
-    }
-    return -1;
+    return ProcessMemory.statusKib(pid, field);
   }
 
   /** User plus system CPU seconds used by a process so far, or -1 if unreadable. */

@@ -46,14 +46,16 @@ public final class Launcher {
 
   /** {@code vessel up --detach --state-dir DIR --port N}. */
   public Result up(Path stateDir, int port) {
-    return run(
-        UP_TIMEOUT,
-        "up",
-        "--detach",
-        "--state-dir",
-        stateDir.toString(),
-        "--port",
-        Integer.toString(port));
+    return up(stateDir, port, List.of());
+  }
+
+  /** {@code vessel up --detach --state-dir DIR --port N} followed by {@code extraArgs}. */
+  public Result up(Path stateDir, int port, List<String> extraArgs) {
+    var args = new ArrayList<String>();
+    args.addAll(
+        List.of("up", "--detach", "--state-dir", stateDir.toString(), "--port", Integer.toString(port)));
+    args.addAll(extraArgs);
+    return run(UP_TIMEOUT, args.toArray(String[]::new));
   }
 
   /** {@code vessel down --state-dir DIR}. */

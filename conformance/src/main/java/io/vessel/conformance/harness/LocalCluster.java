@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +22,9 @@ import java.util.stream.Stream;
  * for kubectl. Both are deleted on {@link #close()} unless system property {@code vessel.keepState}
  * is {@code true}.
  *
+ * <p>By default the server runs its own embedded PostgreSQL; {@link #startOn} points it at an
+ * existing one instead, and {@link #startReplica} starts a second server on that same database.
+ *
  * <p>Threading: used from the JUnit thread only.
  */
 public final class LocalCluster extends KubeconfigCluster {
@@ -31,15 +35,17 @@ public final class LocalCluster extends KubeconfigCluster {
   private final Path scratch;
   private final Path stateDir;
   private final int port;
+  private final String postgresUrl;
   private Result lastUp;
   private boolean closed;
 
-  private LocalCluster(Launcher launcher, Path scratch, int port) {
+  private LocalCluster(Launcher launcher, Path scratch, int port, String postgresUrl) {
     super(scratch.resolve("state").resolve("kubeconfig"), scratch.resolve("kubectl-home"));
     this.launcher = launcher;
     this.scratch = scratch;
     this.stateDir = scratch.resolve("state");
     this.port = port;
+    this.postgresUrl = postgresUrl;
   }
 
   /**
@@ -49,6 +55,30 @@ public final class LocalCluster extends KubeconfigCluster {
    *     the tail of the server log
    */
   public static LocalCluster start() {
+    return start(null, null);
+  }
+
+  /**
+   * Starts Vessel on an existing PostgreSQL ({@code vessel up --postgres-url URL}); stopping or
+   * killing this server leaves that database alone.
+   */
+  public static LocalCluster startOn(String postgresUrl) {
+    return start(postgresUrl, null);
+  }
+
+  /**
+   * Starts a second server on this one's PostgreSQL, with a copy of this one's PKI: the same CA
+   * and admin credentials, so clients trust and reach both alike. Only for a cluster started with
+   * {@link #startOn}.
+   */
+  public LocalCluster startReplica() {
+    if (postgresUrl == null) {
+      throw new IllegalStateException("a replica needs a cluster started on an existing PostgreSQL");
+    }
+    return start(postgresUrl, stateDir.resolve("pki"));
+  }
+
+  private static LocalCluster start(String postgresUrl, Path pkiToCopy) {
     var launcher = Launcher.fromSystemProperties();
     if (!launcher.present()) {
       throw new AssertionError(
@@ -60,7 +90,10 @@ public final class LocalCluster extends KubeconfigCluster {
     try {
       var scratch = Files.createTempDirectory("vessel-it-");
       Files.createDirectories(scratch.resolve("state"));
-      var cluster = new LocalCluster(launcher, scratch, freePort());
+      if (pkiToCopy != null) {
+        copyRecursively(pkiToCopy, scratch.resolve("state").resolve("pki"));
+      }
+      var cluster = new LocalCluster(launcher, scratch, freePort(), postgresUrl);
       try {
         cluster.up();
       } catch (AssertionError | RuntimeException e) {
@@ -102,9 +135,11 @@ public final class LocalCluster extends KubeconfigCluster {
     reconnect();
   }
 
-  /** {@code vessel up --detach} on the same state directory and port. */
+  /** {@code vessel up --detach} on the same state directory, port and PostgreSQL. */
   public void up() {
-    var result = launcher.up(stateDir, port);
+    var result =
+        launcher.up(
+            stateDir, port, postgresUrl == null ? List.of() : List.of("--postgres-url", postgresUrl));
     if (result.exitCode() != 0) {
       throw new AssertionError("vessel up failed\n" + result.describe() + diagnostics());
     }
@@ -123,10 +158,25 @@ public final class LocalCluster extends KubeconfigCluster {
       ProcessHandle process =
           ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
       process.destroyForcibly();
-      process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      process.onExit().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError("could not kill the server: " + e + diagnostics());
     }
+  }
+
+  /** The server's process id, from the launcher's pid file. */
+  public long pid() {
+    try {
+      return Long.parseLong(Files.readString(stateDir.resolve("vessel.pid")).trim());
+    } catch (IOException | NumberFormatException e) {
+      throw new AssertionError("no readable pid file in " + stateDir + ": " + e + diagnostics());
+    }
+  }
+
+  /** The server's resident memory now and at its peak (VmRSS, VmHWM), in KiB; -1 if unknown. */
+  public long[] rssKib() {
+    long pid = pid();
+    return new long[] {ProcessMemory.statusKib(pid, "VmRSS"), ProcessMemory.statusKib(pid, "VmHWM")};
   }
 
   /** Down, then up on the same state directory: data must survive. */
@@ -209,6 +259,19 @@ public final class LocalCluster extends KubeconfigCluster {
   private static int freePort() throws IOException {
     try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
+    }
+  }
+
+  private static void copyRecursively(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        var target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
     }
   }
 

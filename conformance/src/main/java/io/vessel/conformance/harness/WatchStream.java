@@ -59,6 +59,19 @@ public final class WatchStream implements AutoCloseable {
     return ended;
   }
 
+  /**
+   * Why the stream broke (an I/O error, a frame that was not JSON), or null if it is still open or
+   * the server ended it cleanly.
+   */
+  public Throwable failure() {
+    return failure;
+  }
+
+  /** Blocks until the stream has ended or broken and every event in it has been decoded. */
+  public void awaitEnd() throws InterruptedException {
+    reader.join();
+  }
+
   /** A multi-line account of the watch and its events so far, for assertion messages. */
   public String describe() {
     var text = new StringBuilder("watch ").append(path).append(ended ? " (ended)" : " (open)");

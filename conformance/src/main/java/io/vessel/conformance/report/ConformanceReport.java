@@ -1,20 +1,27 @@
 package io.vessel.conformance.report;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Turns a conformance run's JUnit XML into what `./vessel conformance` prints and keeps: a
  * pass/fail/skip table per suite on stdout, a Markdown report, and one merged JUnit XML file.
  *
  * <p>Usage: {@code ConformanceReport <failsafe-reports dir> <output dir>}; exits 1 when any test
- * failed, 2 when there is nothing to report.
+ * failed, 2 when there is nothing to report. The Markdown report also lists the figures the fault
+ * suites measured ({@code conformance-figures/} next to the reports directory) and every upstream
+ * conformance test with its state here ({@link UpstreamCoverage}).
  */
 public final class ConformanceReport {
+  /** Beyond this many outcomes, skipped ones are counted rather than listed. */
+  private static final int MAX_LISTED = 1000;
+
   private ConformanceReport() {}
 
   public static void main(String[] args) throws Exception {
@@ -31,7 +38,13 @@ public final class ConformanceReport {
     Path out = Files.createDirectories(Path.of(args[1]));
     String table = table(outcomes);
     System.out.print(table);
-    Files.writeString(out.resolve("conformance-report.md"), markdown(outcomes, table), StandardCharsets.UTF_8);
+    var upstream = UpstreamCoverage.match(UpstreamCoverage.load(), outcomes);
+    System.out.println(UpstreamCoverage.summary(upstream));
+    String report =
+        markdown(outcomes, table)
+            + figures(Path.of(args[0]).resolveSibling("conformance-figures"))
+            + UpstreamCoverage.markdown(upstream);
+    Files.writeString(out.resolve("conformance-report.md"), report, StandardCharsets.UTF_8);
     Files.writeString(out.resolve("conformance-junit.xml"), merged(files), StandardCharsets.UTF_8);
     System.out.println("report: " + out.resolve("conformance-report.md"));
     System.out.println("junit:  " + out.resolve("conformance-junit.xml"));
@@ -63,22 +76,59 @@ public final class ConformanceReport {
 
   static String markdown(List<TestOutcome> outcomes, String table) {
     StringBuilder md = new StringBuilder("# Vessel conformance report\n\n```\n").append(table).append("```\n");
+    // an upstream e2e.test run reports its thousands of specs left out by the focus as skipped
+    boolean listSkipped = outcomes.size() <= MAX_LISTED;
     boolean problems = outcomes.stream().anyMatch(o -> !o.state().equals("passed"));
     if (problems) {
       md.append("\n## Failed and skipped\n\n| suite | test | state | message |\n|---|---|---|---|\n");
       for (TestOutcome o : outcomes) {
-        if (!o.state().equals("passed")) {
+        if (o.state().equals("failed") || (listSkipped && o.state().equals("skipped"))) {
           md.append("| ").append(cell(o.suite())).append(" | ").append(cell(o.name())).append(" | ")
               .append(o.state()).append(" | ").append(cell(firstLine(o.message()))).append(" |\n");
         }
       }
     }
     md.append("\n## All tests\n\n| suite | test | state | seconds |\n|---|---|---|---|\n");
+    long unlisted = 0;
     for (TestOutcome o : outcomes) {
+      if (!listSkipped && o.state().equals("skipped")) {
+        unlisted++;
+        continue;
+      }
       md.append("| ").append(cell(o.suite())).append(" | ").append(cell(o.name())).append(" | ")
           .append(o.state()).append(" | ").append(String.format("%.1f", o.seconds())).append(" |\n");
     }
+    if (unlisted > 0) {
+      md.append("\n").append(unlisted).append(" skipped tests are not listed.\n");
+    }
     return md.toString();
+  }
+
+  /**
+   * The figures the fault and load suites measured ({@code suite<TAB>figure<TAB>value} lines, one
+   * file per suite, written by the harness), as a Markdown section; empty when there are none.
+   */
+  static String figures(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return "";
+    }
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(dir)) {
+      files = listed.filter(p -> p.toString().endsWith(".tsv")).sorted().toList();
+    }
+    StringBuilder md = new StringBuilder("\n## Figures\n\n| suite | figure | value |\n|---|---|---|\n");
+    int rows = 0;
+    for (Path file : files) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        String[] f = line.split("\t", 3);
+        if (f.length == 3) {
+          md.append("| ").append(cell(f[0])).append(" | ").append(cell(f[1])).append(" | ")
+              .append(cell(f[2])).append(" |\n");
+          rows++;
+        }
+      }
+    }
+    return rows == 0 ? "" : md.toString();
   }
 
   /** The suites' XML documents under one {@code <testsuites>} root. */

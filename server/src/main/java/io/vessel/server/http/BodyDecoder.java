@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vessel.server.api.ApiException;
+import io.vessel.server.api.NestingDepth;
 import io.vessel.server.api.Serialization;
 import io.vessel.server.api.TypeMismatch;
 import io.vessel.server.api.WriteOptions;
@@ -25,7 +26,16 @@ public final class BodyDecoder {
   public static JsonNode parse(Buffer body, String contentType, String expectedKind) {
     MediaRange type = MediaRange.parse(contentType == null ? "application/json" : contentType);
     if (type.type().equals(KubeProtobuf.MEDIA_TYPE)) {
-      return KubeProtobuf.toJson(body.getBytes());
+      JsonNode tree = KubeProtobuf.toJson(body.getBytes());
+      String tooDeep = NestingDepth.violation(tree);
+      if (tooDeep != null) {
+        throw ApiException.badRequest(
+            "the object provided is unrecognized (must be of type "
+                + expectedKind
+                + "): couldn't decode the protobuf body: "
+                + tooDeep);
+      }
+      return tree;
     }
     boolean yaml = type.type().equals("application/yaml");
     if (!yaml && !type.type().equals("application/json")) {
@@ -38,6 +48,10 @@ public final class BodyDecoder {
           (yaml ? Serialization.yaml() : Serialization.json()).readTree(body.getBytes());
       if (tree == null || !tree.isObject()) {
         throw new IOException("the body is not an object");
+      }
+      String tooDeep = NestingDepth.violation(tree);
+      if (tooDeep != null) {
+        throw new IOException(tooDeep);
       }
       return tree;
     } catch (IOException e) {

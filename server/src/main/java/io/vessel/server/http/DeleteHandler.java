@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vessel.server.api.ApiException;
 import io.vessel.server.api.FieldErrors;
 import io.vessel.server.api.ListOptions;
+import io.vessel.server.api.NestingDepth;
 import io.vessel.server.api.Serialization;
 import io.vessel.server.api.protobuf.KubeProtobuf;
 import io.vessel.server.registry.Deletion;
@@ -105,6 +106,10 @@ final class DeleteHandler {
             type.startsWith(KubeProtobuf.MEDIA_TYPE)
                 ? KubeProtobuf.toJson(body.getBytes())
                 : Serialization.json().readTree(body.getBytes());
+        String tooDeep = tree == null ? null : NestingDepth.violation(tree);
+        if (tooDeep != null) {
+          throw new IOException(tooDeep);
+        }
         if (tree != null && tree.isObject()) {
           opts = Serialization.decode(tree, DeleteOptions.class).value();
         }

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vessel.server.api.ApiException;
+import io.vessel.server.api.NestingDepth;
 import io.vessel.server.api.Serialization;
 import io.vessel.server.api.WriteOptions;
 import io.vessel.server.api.apply.ApplyRequest;
@@ -65,6 +66,10 @@ final class PatchHandler {
       patch = Serialization.json().readTree(body.getBytes());
       if (patch == null) {
         throw new IOException("empty patch");
+      }
+      String tooDeep = NestingDepth.violation(patch);
+      if (tooDeep != null) {
+        throw new IOException(tooDeep);
       }
     } catch (IOException e) {
       throw ApiException.badRequest("error decoding patch: " + e.getMessage());

@@ -34,6 +34,13 @@ final class WatchHandler {
   /** Frames queued beyond the connection's own buffer before a slow watcher is cut off. */
   static final int MAX_BACKLOG = 10_000;
 
+  /**
+   * Bytes queued beyond the connection's own buffer before a slow watcher is cut off. Counting
+   * frames alone let one watcher that never reads pin 10,000 large objects (up to 3 MiB each)
+   * after the watch cache had let them go.
+   */
+  static final long MAX_BACKLOG_BYTES = 16L * 1024 * 1024;
+
   Future<Void> watch(
       HttpServerRequest req,
       ResourceDefinition def,
@@ -78,6 +85,7 @@ final class WatchHandler {
     private final OutputFormat fmt;
     private final Context ctx;
     private final ArrayDeque<Buffer> backlog = new ArrayDeque<>();
+    private long backlogBytes;
     private WatchCaches.Registration registration;
     private long timer = -1;
     private boolean done;
@@ -183,7 +191,8 @@ final class WatchHandler {
       head();
       if (!backlog.isEmpty() || resp.writeQueueFull()) {
         backlog.add(frame);
-        if (backlog.size() > MAX_BACKLOG) {
+        backlogBytes += frame.length();
+        if (backlog.size() > MAX_BACKLOG || backlogBytes > MAX_BACKLOG_BYTES) {
           finish(true); // too slow: the client re-watches from its last revision
           return;
         }
@@ -195,7 +204,9 @@ final class WatchHandler {
 
     private void drain() {
       while (!backlog.isEmpty() && !resp.writeQueueFull()) {
-        resp.write(backlog.poll());
+        Buffer frame = backlog.poll();
+        backlogBytes -= frame.length();
+        resp.write(frame);
       }
       if (!backlog.isEmpty()) {
         resp.drainHandler(v -> drain());
@@ -207,6 +218,9 @@ final class WatchHandler {
         return;
       }
       done = true;
+      // what was never written goes now, not when the connection finally closes
+      backlog.clear();
+      backlogBytes = 0;
       if (registration != null) {
         registration.cancel();
       }

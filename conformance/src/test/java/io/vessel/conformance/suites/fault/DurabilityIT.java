@@ -3,17 +3,16 @@ package io.vessel.conformance.suites.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vessel.conformance.harness.Json;
+import io.vessel.conformance.harness.AckedWrites;
+import io.vessel.conformance.harness.ConfigMapWriters;
+import io.vessel.conformance.harness.Failover;
+import io.vessel.conformance.harness.FaultScale;
+import io.vessel.conformance.harness.Figures;
 import io.vessel.conformance.harness.LocalCluster;
-import io.vessel.conformance.harness.RestResponse;
-import java.util.ArrayList;
+import io.vessel.conformance.harness.ResumingWatch;
+import io.vessel.conformance.harness.WatchHistoryCheck;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,120 +20,64 @@ import org.junit.jupiter.api.Test;
 /**
  * No acknowledged write is lost: 16 writers create and update ConfigMaps as fast as they can, the
  * server is killed with SIGKILL mid-stream and started again, and every write that got a 2xx must
- * be there with its value. A write whose answer never came may or may not have committed, so a
- * key may also hold a value sent after its last acknowledged one — nothing else.
+ * be there with its value (see {@link AckedWrites} for what unanswered writes may leave). A watch
+ * that was open through the crash resumes on the restarted server (whose fresh watch cache answers
+ * 410, so it relists) and must still replay to the final state.
  */
 @Tag("fault")
 @DisplayName("Durability under a server crash")
 class DurabilityIT {
+  private static final String SUITE = "Durability under a server crash";
   private static final int WRITERS = 16;
-
-  /** What one key saw: its last acknowledged value, and values sent without an answer since. */
-  private static final class KeyHistory {
-    volatile Integer acked;
-    final Set<Integer> unanswered = ConcurrentHashMap.newKeySet();
-  }
 
   @Test
   @DisplayName("kill -9 during 16 concurrent writers, every acknowledged write survives the restart")
-  void acknowledgedWritesSurviveKill() throws Exception {
+  void acknowledgedWritesSurviveKill() {
     try (LocalCluster cluster = LocalCluster.start()) {
-      String ns = "durable";
-      RestResponse created =
-          cluster.rest().post("/api/v1/namespaces", Json.parse("{\"metadata\":{\"name\":\"" + ns + "\"}}"));
-      assertThat(created.status()).as(created.describe()).isEqualTo(201);
-      String base = "/api/v1/namespaces/" + ns + "/configmaps";
-      Map<String, KeyHistory> keys = new ConcurrentHashMap<>();
-      AtomicBoolean stop = new AtomicBoolean();
-      AtomicLong acked = new AtomicLong();
-      CountDownLatch warm = new CountDownLatch(WRITERS);
-      List<Thread> writers = new ArrayList<>();
-      for (int w = 0; w < WRITERS; w++) {
-        int writer = w;
-        Thread t =
-            new Thread(
-                () -> {
-                  boolean counted = false;
-                  for (int k = 0; !stop.get(); k++) {
-                    String name = "w" + writer + "-" + k;
-                    KeyHistory h = new KeyHistory();
-                    keys.put(name, h);
-                    String rv = null;
-                    for (int v = 0; v < 4 && !stop.get(); v++) {
-                      h.unanswered.add(v);
-                      String body =
-                          "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\""
-                              + name
-                              + "\""
-                              + (rv == null ? "" : ",\"resourceVersion\":\"" + rv + "\"")
-                              + "},\"data\":{\"v\":\""
-                              + v
-                              + "\"}}";
-                      RestResponse r;
-                      try {
-                        r =
-                            v == 0
-                                ? cluster.rest().send("POST", base, "application/json", body)
-                                : cluster.rest().send("PUT", base + "/" + name, "application/json", body);
-                      } catch (RuntimeException e) {
-                        return; // the server went away: this write's outcome is unknown
-                      }
-                      if (r.status() / 100 != 2) {
-                        return;
-                      }
-                      h.unanswered.remove(v);
-                      h.acked = v;
-                      rv = r.json().path("metadata").path("resourceVersion").asText();
-                      acked.incrementAndGet();
-                      if (!counted) {
-                        counted = true;
-                        warm.countDown();
-                      }
-                    }
-                  }
-                },
-                "writer-" + w);
-        t.start();
-        writers.add(t);
-      }
+      // Given: a namespace, a watch on it, and 16 writers going
+      var ns = FaultNamespace.create(cluster.rest(), "durable");
+      var servers = new Failover(List.of(cluster.rest()));
+      var ledger = new AckedWrites();
+      var watch =
+          ResumingWatch.start("all", servers, ns.configMaps(), "", ns.resourceVersion());
+      var writers = new ConfigMapWriters(servers, ns.name(), WRITERS, 0, ledger).start();
+      writers.awaitAcknowledged(FaultScale.pick(200, 5_000));
 
-      // When: the server dies in the middle of the writes
-      warm.await();
-      // Let the writers run a few seconds so the kill lands in the middle of a steady stream.
-      Thread.sleep(3000);
+      // When: the server dies in the middle of the writes, and comes back
       cluster.killHard();
-      stop.set(true);
-      for (Thread t : writers) {
-        t.join(60_000);
-      }
+      writers.stop();
+      long down = System.nanoTime();
       cluster.up();
+      long restartMillis = (System.nanoTime() - down) / 1_000_000;
 
       // Then: every acknowledged value is there, or a later one that was sent
-      JsonNode list = cluster.rest().get(base).json();
-      Map<String, Integer> stored = new ConcurrentHashMap<>();
-      // Every namespace also holds the cluster's kube-root-ca.crt, published by its controller.
-      list.path("items").forEach(i -> stored.put(i.path("metadata").path("name").asText(), i.path("data").path("v").asInt()));
-      stored.remove("kube-root-ca.crt");
-      long checked = 0;
-      for (Map.Entry<String, KeyHistory> e : keys.entrySet()) {
-        KeyHistory h = e.getValue();
-        Integer value = stored.get(e.getKey());
-        if (h.acked == null) {
-          assertThat(value == null || h.unanswered.contains(value))
-              .as("%s was never acknowledged but holds %s", e.getKey(), value)
-              .isTrue();
-          continue;
-        }
-        checked++;
-        assertThat(value).as("acknowledged key %s", e.getKey()).isNotNull();
-        assertThat(value.equals(h.acked) || (value > h.acked && h.unanswered.contains(value)))
-            .as("%s: acknowledged %s, unanswered %s, stored %s", e.getKey(), h.acked, h.unanswered, value)
-            .isTrue();
-      }
-      assertThat(stored.keySet()).allMatch(keys::containsKey);
-      assertThat(acked.get()).isGreaterThan(100);
-      System.out.println(
-          "durability: " + acked.get() + " acknowledged writes, " + checked + " keys checked after kill -9");
+      var client = cluster.rest();
+      var stored = FaultNamespace.values(client, ns.configMaps());
+      var verdict = ledger.verify(stored);
+      assertThat(verdict.acknowledgedWrites()).isGreaterThan(100);
+
+      // and the watch, resumed across the crash, replays to exactly that state
+      long sentinel = FaultNamespace.writeSentinel(client, ns.configMaps());
+      FaultNamespace.awaitCaughtUp(watch, sentinel);
+      watch.close();
+      Map<String, JsonNode> finalState = FaultNamespace.list(client, ns.configMaps());
+      var watched =
+          WatchHistoryCheck.check(
+              "watch through the crash",
+              watch.history(),
+              Map.of(),
+              WatchHistoryCheck.everything(),
+              ledger.acks(),
+              finalState);
+
+      Figures.record(SUITE, "mode", FaultScale.mode());
+      Figures.record(SUITE, "acknowledged writes checked", verdict.acknowledgedWrites());
+      Figures.record(SUITE, "keys checked", verdict.keysChecked());
+      Figures.record(SUITE, "writes without a 2xx (outcome free)", verdict.unansweredWrites());
+      Figures.record(SUITE, "failed requests", writers.failureKinds());
+      Figures.record(SUITE, "restart after kill -9 until ready", Figures.seconds(restartMillis));
+      Figures.record(SUITE, "watch events checked", watched.events());
+      Figures.record(SUITE, "watch relists after 410", watched.relists());
     }
   }
 }

@@ -31,7 +31,10 @@ class VersionAndDiscoveryIT {
   }
 
   @ForEachKubectl
-  @DisplayName("kubectl version, supported client, prints a v1.33 server version")
+  @DisplayName(
+      "kubectl version, supported client, prints a v1.33 server version"
+          + " ([sig-cli] Kubectl client Kubectl version should check is all data is printed"
+          + " [Conformance])")
   void versionPrintsServerVersion(KubectlBinary binary) {
     // Given
     var kubectl = cluster.kubectl(binary);
@@ -52,7 +55,10 @@ class VersionAndDiscoveryIT {
   }
 
   @ForEachKubectl
-  @DisplayName("kubectl cluster-info, running cluster, names the control plane URL")
+  @DisplayName(
+      "kubectl cluster-info, running cluster, names the control plane URL ([sig-cli] Kubectl"
+          + " client Kubectl cluster-info should check if Kubernetes control plane services is"
+          + " included in cluster-info [Conformance])")
   void clusterInfoNamesControlPlane(KubectlBinary binary) {
     // Given
     var kubectl = cluster.kubectl(binary);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vessel.server.api.ApiException;
 import io.vessel.server.api.FieldErrors;
+import io.vessel.server.api.NestingDepth;
 import io.vessel.server.api.Serialization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,10 @@ public final class ApplyRequest {
     if (tree == null || !tree.isObject()) {
       throw ApiException.badRequest(
           "error decoding YAML: the apply patch must be an object, not " + summary(body));
+    }
+    String tooDeep = NestingDepth.violation(tree);
+    if (tooDeep != null) {
+      throw ApiException.badRequest("error decoding YAML: " + tooDeep);
     }
     ObjectNode config = (ObjectNode) tree;
     String version = config.path("apiVersion").asText("");

@@ -45,10 +45,12 @@ public final class PgChangeFeed {
   private boolean polling;
   private boolean pollAgain;
   private long gapSince;
-  private long lastSuccessfulPoll;
+  // Written on the feed's context, read by /readyz on the event loops.
+  private volatile long lastSuccessfulPoll;
+  private volatile boolean lastPollFailed;
   private long timerId = -1;
   private PgSubscriber subscriber;
-  private boolean stopped;
+  private volatile boolean stopped;
 
   public PgChangeFeed(
       Vertx vertx,
@@ -83,9 +85,15 @@ public final class PgChangeFeed {
     context.runOnContext(v -> poll());
   }
 
-  /** True while polls succeed: what /readyz reports for storage. */
+  /**
+   * What /readyz reports for storage: the latest poll of PostgreSQL succeeded, and one succeeded
+   * recently (a poll that hangs, rather than fails, shows as staleness). The feed polls every
+   * {@code pollIntervalMs}, so readiness follows the database within about that long.
+   */
   public boolean healthy() {
-    return !stopped && System.currentTimeMillis() - lastSuccessfulPoll < pollIntervalMs * 5 + 2000;
+    return !stopped
+        && !lastPollFailed
+        && System.currentTimeMillis() - lastSuccessfulPoll < pollIntervalMs * 5 + 2000;
   }
 
   public Future<Void> stop() {
@@ -147,6 +155,7 @@ public final class PgChangeFeed {
               @SuppressWarnings("unchecked")
               List<StoredObject> objects = (List<StoredObject>) loaded[1];
               lastRv = (Long) loaded[0];
+              lastPollFailed = false;
               lastSuccessfulPoll = System.currentTimeMillis();
               gapSince = 0;
               LOG.info("change feed at revision {} ({} objects)", lastRv, objects.size());
@@ -171,9 +180,11 @@ public final class PgChangeFeed {
             ar -> {
               polling = false;
               if (ar.failed()) {
+                lastPollFailed = true;
                 LOG.warn("change feed poll failed: {}", ar.cause().getMessage());
                 return;
               }
+              lastPollFailed = false;
               lastSuccessfulPoll = System.currentTimeMillis();
               List<StoredEvent> batch = new ArrayList<>(ar.result().size());
               boolean gap = false;

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * lists, steps and month/day names, or a descriptor ({@code @hourly}, {@code @daily}, {@code
  * @every 1h30m}, …), evaluated in a time zone.
  *
- * <p>Day of month and day of week: when either field starts with {@code *} or {@code ?} both
- * must match, otherwise either may (Vixie cron, and robfig's star bit). Daylight saving time is
+ * <p>Day of month and day of week: when either field is {@code *} or {@code ?} (a step above one
+ * does not count) both must match, otherwise either may (Vixie cron, and robfig's star bit). Daylight saving time is
  * java.time's rule: a wall time inside a spring-forward gap fires at the shifted instant (02:30
  * becomes 03:30), a wall time repeated by a fall-back overlap fires once, at the earlier offset.
  *
@@ -156,8 +156,16 @@ public final class CronSchedule {
     return domOrDowStar ? dom && dow : dom || dow;
   }
 
+  /** robfig's star bit: a part that is {@code *} or {@code ?} with no step above one. */
   private static boolean starred(String field) {
-    return field.startsWith("*") || field.startsWith("?");
+    for (String part : field.split(",", -1)) {
+      String[] rangeAndStep = part.split("/", -1);
+      boolean all = rangeAndStep[0].equals("*") || rangeAndStep[0].equals("?");
+      if (all && (rangeAndStep.length == 1 || rangeAndStep[1].equals("1"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One field: a comma-separated list of {@code *}, {@code ?}, {@code a}, {@code a-b}, each with an optional {@code /step}. */

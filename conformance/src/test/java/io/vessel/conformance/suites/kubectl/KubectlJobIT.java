@@ -37,7 +37,8 @@ class KubectlJobIT {
   void jobLifecycle(KubectlBinary binary) {
     var ns = UserNamespace.create(cluster, namespaces, binary, "job");
     try (var node = new CompletingNodeDouble(cluster.rest(), ns.name())) {
-      assertThat(ns.succeed("create", "job", "hello", "--image=busybox:1.36", "--", "echo", "hi").stdout())
+      // -n before "--": everything after it is the container's command.
+      assertThat(ns.kubectl().succeed("create", "job", "hello", "-n", ns.name(), "--image=busybox:1.36", "--", "echo", "hi").stdout())
           .isEqualTo("job.batch/hello created\n");
       var wait = ns.run("wait", "--for=condition=complete", "job/hello", "--timeout=60s");
       assertThat(wait.exitCode()).as(() -> ns.explain(wait)).isZero();
@@ -53,7 +54,8 @@ class KubectlJobIT {
       assertThat(job.at("/status/conditions/1/type").asText()).isEqualTo("Complete");
 
       assertThat(
-              ns.succeed("create", "cronjob", "tick", "--image=busybox:1.36", "--schedule=*/5 * * * *", "--", "echo", "hi")
+              ns.kubectl()
+                  .succeed("create", "cronjob", "tick", "-n", ns.name(), "--image=busybox:1.36", "--schedule=*/5 * * * *", "--", "echo", "hi")
                   .stdout())
           .isEqualTo("cronjob.batch/tick created\n");
       assertThat(ns.succeed("create", "job", "manual", "--from=cronjob/tick").stdout())

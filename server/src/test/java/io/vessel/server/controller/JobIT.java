@@ -155,6 +155,23 @@ class JobIT {
   }
 
   @Test
+  @DisplayName("run, past activeDeadlineSeconds, active pods deleted and Failed with DeadlineExceeded")
+  void failsPastDeadline() {
+    Blocking.await(api.create(JOBS, job("slow").editSpec().withParallelism(2).withCompletions(2).withActiveDeadlineSeconds(3L).endSpec().build()));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(running("slow")).hasSize(2));
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      Job j = get("slow");
+      assertThat(conditionTypes(j)).containsExactly("FailureTarget", "Failed");
+      assertThat(j.getStatus().getActive()).isZero();
+      assertThat(running("slow")).isEmpty();
+    });
+    JobCondition failed = get("slow").getStatus().getConditions().get(1);
+    assertThat(failed.getReason()).isEqualTo("DeadlineExceeded");
+    assertThat(failed.getMessage()).isEqualTo("Job was active longer than specified deadline");
+  }
+
+  @Test
   @DisplayName("run, Indexed with completions 4 parallelism 3, one pod per index, completedIndexes as ranges")
   void indexed() {
     Blocking.await(api.create(JOBS, job("idx").editSpec().withCompletions(4).withParallelism(3).withCompletionMode("Indexed").endSpec().build()));

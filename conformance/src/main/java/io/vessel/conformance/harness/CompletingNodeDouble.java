@@ -39,11 +39,18 @@ public final class CompletingNodeDouble implements AutoCloseable {
           if (statuses.length() > 0) {
             statuses.append(',');
           }
-          statuses.append("{\"name\":\"").append(c.path("name").asText())
-              .append("\",\"image\":\"").append(c.path("image").asText())
-              .append("\",\"imageID\":\"\",\"ready\":false,\"restartCount\":0,\"state\":{\"terminated\":")
-              .append("{\"exitCode\":0,\"reason\":\"Completed\",\"startedAt\":\"").append(now)
-              .append("\",\"finishedAt\":\"").append(now).append("\"}}}");
+          statuses
+              .append("{\"name\":\"")
+              .append(c.path("name").asText())
+              .append("\",\"image\":\"")
+              .append(c.path("image").asText())
+              .append(
+                  "\",\"imageID\":\"\",\"ready\":false,\"restartCount\":0,\"state\":{\"terminated\":")
+              .append("{\"exitCode\":0,\"reason\":\"Completed\",\"startedAt\":\"")
+              .append(now)
+              .append("\",\"finishedAt\":\"")
+              .append(now)
+              .append("\"}}}");
         }
         rest.send(
             "PATCH",

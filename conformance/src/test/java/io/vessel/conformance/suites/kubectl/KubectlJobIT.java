@@ -38,7 +38,19 @@ class KubectlJobIT {
     var ns = UserNamespace.create(cluster, namespaces, binary, "job");
     try (var node = new CompletingNodeDouble(cluster.rest(), ns.name())) {
       // -n before "--": everything after it is the container's command.
-      assertThat(ns.kubectl().succeed("create", "job", "hello", "-n", ns.name(), "--image=busybox:1.36", "--", "echo", "hi").stdout())
+      assertThat(
+              ns.kubectl()
+                  .succeed(
+                      "create",
+                      "job",
+                      "hello",
+                      "-n",
+                      ns.name(),
+                      "--image=busybox:1.36",
+                      "--",
+                      "echo",
+                      "hi")
+                  .stdout())
           .isEqualTo("job.batch/hello created\n");
       var wait = ns.run("wait", "--for=condition=complete", "job/hello", "--timeout=60s");
       assertThat(wait.exitCode()).as(() -> ns.explain(wait)).isZero();
@@ -55,13 +67,24 @@ class KubectlJobIT {
 
       assertThat(
               ns.kubectl()
-                  .succeed("create", "cronjob", "tick", "-n", ns.name(), "--image=busybox:1.36", "--schedule=*/5 * * * *", "--", "echo", "hi")
+                  .succeed(
+                      "create",
+                      "cronjob",
+                      "tick",
+                      "-n",
+                      ns.name(),
+                      "--image=busybox:1.36",
+                      "--schedule=*/5 * * * *",
+                      "--",
+                      "echo",
+                      "hi")
                   .stdout())
           .isEqualTo("cronjob.batch/tick created\n");
       assertThat(ns.succeed("create", "job", "manual", "--from=cronjob/tick").stdout())
           .isEqualTo("job.batch/manual created\n");
       var manual = ns.getJson("job", "manual");
-      assertThat(manual.at("/metadata/annotations/cronjob.kubernetes.io~1instantiate").asText()).isEqualTo("manual");
+      assertThat(manual.at("/metadata/annotations/cronjob.kubernetes.io~1instantiate").asText())
+          .isEqualTo("manual");
       assertThat(manual.at("/metadata/ownerReferences/0/kind").asText()).isEqualTo("CronJob");
       var manualWait = ns.run("wait", "--for=condition=complete", "job/manual", "--timeout=60s");
       assertThat(manualWait.exitCode()).as(() -> ns.explain(manualWait)).isZero();

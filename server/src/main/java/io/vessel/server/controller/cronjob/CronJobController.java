@@ -57,7 +57,10 @@ public final class CronJobController {
 
   public static void register(Loops loops) {
     var c = new CronJobController(loops, Clock.systemUTC());
-    loops.add(new Controller("cronjob", 2, c::reconcile).watches(c.cronJobs).watches(c.jobs, CronJobController::ownerOf));
+    loops.add(
+        new Controller("cronjob", 2, c::reconcile)
+            .watches(c.cronJobs)
+            .watches(c.jobs, CronJobController::ownerOf));
   }
 
   private static List<String> ownerOf(Job job) {
@@ -73,17 +76,22 @@ public final class CronJobController {
       return Result.done();
     }
     List<Job> children =
-        jobs.list(cj.getMetadata().getNamespace()).stream().filter(j -> OwnerRefs.controlledBy(j, cj)).toList();
+        jobs.list(cj.getMetadata().getNamespace()).stream()
+            .filter(j -> OwnerRefs.controlledBy(j, cj))
+            .toList();
     CronJobSync.Plan plan = CronJobSync.plan(cj, children, missing(cj, children), clock.instant());
     for (Job expired : plan.expired) {
       deleteJob(expired.getMetadata().getNamespace(), expired.getMetadata().getName());
     }
     List<ObjectReference> active =
-        plan.status.getActive() == null ? new ArrayList<>() : new ArrayList<>(plan.status.getActive());
+        plan.status.getActive() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(plan.status.getActive());
     for (ObjectReference r : plan.replace) {
       deleteJob(r.getNamespace(), r.getName());
       active.remove(r);
-      plan.events.add(new CronJobSync.Event(false, "SuccessfulDelete", "Deleted job " + r.getName()));
+      plan.events.add(
+          new CronJobSync.Event(false, "SuccessfulDelete", "Deleted job " + r.getName()));
     }
     plan.events.forEach(e -> record(cj, e));
     RuntimeException createFailure = null;
@@ -96,13 +104,17 @@ public final class CronJobController {
       } catch (ApiException e) {
         // AlreadyExists: another actor made this run's Job; its status is theirs to record.
         if (!e.alreadyExists()) {
-          events.warning(cj, "FailedCreate", "Error creating job: " + e.getMessage().replaceFirst("^\\d+ \\w*: ", ""));
+          events.warning(
+              cj,
+              "FailedCreate",
+              "Error creating job: " + e.getMessage().replaceFirst("^\\d+ \\w*: ", ""));
         }
         createFailure = e;
       }
     }
     plan.status.setActive(active.isEmpty() ? null : active);
-    Object before = Json.mapper().valueToTree(cj.getStatus() == null ? new CronJobStatus() : cj.getStatus());
+    Object before =
+        Json.mapper().valueToTree(cj.getStatus() == null ? new CronJobStatus() : cj.getStatus());
     if (!Json.mapper().valueToTree(plan.status).equals(before)) {
       CronJob copy = PodTemplates.copy(cj, CronJob.class);
       copy.setStatus(plan.status);
@@ -165,9 +177,16 @@ public final class CronJobController {
     m.setNamespace(cj.getMetadata().getNamespace());
     m.setName(CronJobSync.jobName(cj, scheduled));
     m.setLabels(t.getLabels() == null ? new HashMap<>() : new HashMap<>(t.getLabels()));
-    var annotations = t.getAnnotations() == null ? new HashMap<String, String>() : new HashMap<>(t.getAnnotations());
-    ZoneId zone = cj.getSpec().getTimeZone() == null ? ZoneOffset.UTC : ZoneId.of(cj.getSpec().getTimeZone());
-    annotations.put(SCHEDULED_TIMESTAMP, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(scheduled.truncatedTo(ChronoUnit.SECONDS).atZone(zone)));
+    var annotations =
+        t.getAnnotations() == null
+            ? new HashMap<String, String>()
+            : new HashMap<>(t.getAnnotations());
+    ZoneId zone =
+        cj.getSpec().getTimeZone() == null ? ZoneOffset.UTC : ZoneId.of(cj.getSpec().getTimeZone());
+    annotations.put(
+        SCHEDULED_TIMESTAMP,
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            scheduled.truncatedTo(ChronoUnit.SECONDS).atZone(zone)));
     m.setAnnotations(annotations);
     m.setOwnerReferences(List.of(OwnerRefs.controllerRef(cj)));
     Job job = new Job();

@@ -28,11 +28,13 @@ import java.util.Set;
 final class CronJobSync {
   /** Upstream warns past this many missed start times. */
   static final int MISSED_WARNING = 100;
+
   /** Upstream's nextScheduleDelta: a requeue lands just after the fire time, never before. */
   static final Duration NEXT_SCHEDULE_DELTA = Duration.ofMillis(100);
 
   private static final DateTimeFormatter RFC1123Z =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   record Event(boolean warning, String reason, String message) {}
 
@@ -40,10 +42,13 @@ final class CronJobSync {
   static final class Plan {
     final CronJobStatus status;
     final List<Event> events = new ArrayList<>();
+
     /** Running Jobs the Replace policy stops before the new one starts. */
     final List<ObjectReference> replace = new ArrayList<>();
+
     /** Finished Jobs over the history limits, oldest first. */
     final List<Job> expired = new ArrayList<>();
+
     Instant create;
     Duration requeueAfter;
 
@@ -59,23 +64,42 @@ final class CronJobSync {
    * @param missing uids of {@code status.active} Jobs the API server says no longer exist
    */
   static Plan plan(CronJob cj, List<Job> children, Set<String> missing, Instant now) {
-    CronJobStatus status = cj.getStatus() == null ? new CronJobStatus() : PodTemplates.copy(cj.getStatus(), CronJobStatus.class);
-    List<ObjectReference> active = status.getActive() == null ? new ArrayList<>() : new ArrayList<>(status.getActive());
+    CronJobStatus status =
+        cj.getStatus() == null
+            ? new CronJobStatus()
+            : PodTemplates.copy(cj.getStatus(), CronJobStatus.class);
+    List<ObjectReference> active =
+        status.getActive() == null ? new ArrayList<>() : new ArrayList<>(status.getActive());
     Plan plan = new Plan(status);
     for (Job j : children) {
       String uid = j.getMetadata().getUid();
       boolean found = active.stream().anyMatch(r -> uid.equals(r.getUid()));
       Optional<String> finished = finishedCondition(j);
       if (!found && finished.isEmpty()) {
-        plan.events.add(new Event(true, "UnexpectedJob", "Saw a job that the controller did not create or forgot: " + j.getMetadata().getName()));
+        plan.events.add(
+            new Event(
+                true,
+                "UnexpectedJob",
+                "Saw a job that the controller did not create or forgot: "
+                    + j.getMetadata().getName()));
       } else if (finished.isPresent()) {
         if (found) {
           active.removeIf(r -> uid.equals(r.getUid()));
-          plan.events.add(new Event(false, "SawCompletedJob", "Saw completed job: " + j.getMetadata().getName() + ", condition: " + finished.get()));
+          plan.events.add(
+              new Event(
+                  false,
+                  "SawCompletedJob",
+                  "Saw completed job: "
+                      + j.getMetadata().getName()
+                      + ", condition: "
+                      + finished.get()));
         }
         String completion = j.getStatus() == null ? null : j.getStatus().getCompletionTime();
-        if ("Complete".equals(finished.get()) && completion != null
-            && (status.getLastSuccessfulTime() == null || Instant.parse(completion).isAfter(Instant.parse(status.getLastSuccessfulTime())))) {
+        if ("Complete".equals(finished.get())
+            && completion != null
+            && (status.getLastSuccessfulTime() == null
+                || Instant.parse(completion)
+                    .isAfter(Instant.parse(status.getLastSuccessfulTime())))) {
           status.setLastSuccessfulTime(completion);
         }
       }
@@ -101,7 +125,11 @@ final class CronJobSync {
     try {
       zone = spec.getTimeZone() == null ? ZoneOffset.UTC : ZoneId.of(spec.getTimeZone());
     } catch (DateTimeException e) {
-      plan.events.add(new Event(true, "UnknownTimeZone", "invalid timeZone: \"" + spec.getTimeZone() + "\": " + e.getMessage()));
+      plan.events.add(
+          new Event(
+              true,
+              "UnknownTimeZone",
+              "invalid timeZone: \"" + spec.getTimeZone() + "\": " + e.getMessage()));
       return;
     }
     if (Boolean.TRUE.equals(spec.getSuspend())) {
@@ -111,7 +139,11 @@ final class CronJobSync {
     try {
       schedule = CronSchedule.parse(spec.getSchedule(), zone);
     } catch (IllegalArgumentException e) {
-      plan.events.add(new Event(true, "UnparseableSchedule", "unparseable schedule: \"" + spec.getSchedule() + "\" : " + e.getMessage()));
+      plan.events.add(
+          new Event(
+              true,
+              "UnparseableSchedule",
+              "unparseable schedule: \"" + spec.getSchedule() + "\" : " + e.getMessage()));
       return;
     }
     Instant earliest = earliest(cj);
@@ -121,18 +153,30 @@ final class CronJobSync {
     }
     Missed missed = mostRecent(schedule, earliest, now);
     if (missed.count > MISSED_WARNING) {
-      plan.events.add(new Event(true, "TooManyMissedTimes",
-          "too many missed start times: " + missed.count + ". Set or decrease .spec.startingDeadlineSeconds or check clock skew"));
+      plan.events.add(
+          new Event(
+              true,
+              "TooManyMissedTimes",
+              "too many missed start times: "
+                  + missed.count
+                  + ". Set or decrease .spec.startingDeadlineSeconds or check clock skew"));
     }
     Instant scheduled = missed.time;
-    Instant lastSchedule = plan.status.getLastScheduleTime() == null ? null : Instant.parse(plan.status.getLastScheduleTime());
+    Instant lastSchedule =
+        plan.status.getLastScheduleTime() == null
+            ? null
+            : Instant.parse(plan.status.getLastScheduleTime());
     if (scheduled == null) {
       plan.requeueAfter = untilNext(schedule, cj, lastSchedule, now);
       return;
     }
     if (spec.getStartingDeadlineSeconds() != null
         && scheduled.plusSeconds(spec.getStartingDeadlineSeconds()).isBefore(now)) {
-      plan.events.add(new Event(true, "MissSchedule", "Missed scheduled time to start a job: " + RFC1123Z.format(scheduled)));
+      plan.events.add(
+          new Event(
+              true,
+              "MissSchedule",
+              "Missed scheduled time to start a job: " + RFC1123Z.format(scheduled)));
       plan.requeueAfter = untilNext(schedule, cj, lastSchedule, now);
       return;
     }
@@ -142,7 +186,12 @@ final class CronJobSync {
       return;
     }
     if ("Forbid".equals(spec.getConcurrencyPolicy()) && !active.isEmpty()) {
-      plan.events.add(new Event(false, "JobAlreadyActive", "Not starting job because prior execution is running and concurrency policy is Forbid"));
+      plan.events.add(
+          new Event(
+              false,
+              "JobAlreadyActive",
+              "Not starting job because prior execution is running and concurrency policy is"
+                  + " Forbid"));
       plan.requeueAfter = untilNext(schedule, cj, lastSchedule, now);
       return;
     }
@@ -166,11 +215,15 @@ final class CronJobSync {
   }
 
   /** The requeue delay: the fire time after the last one handled, plus the delta. */
-  private static Duration untilNext(CronSchedule schedule, CronJob cj, Instant lastSchedule, Instant now) {
+  private static Duration untilNext(
+      CronSchedule schedule, CronJob cj, Instant lastSchedule, Instant now) {
     Instant base = lastSchedule != null ? lastSchedule : earliest(cj);
     Missed m = mostRecent(schedule, base, now);
     Instant from = m.time != null ? m.time : base;
-    return schedule.next(from).map(t -> Duration.between(now, t.plus(NEXT_SCHEDULE_DELTA))).orElse(null);
+    return schedule
+        .next(from)
+        .map(t -> Duration.between(now, t.plus(NEXT_SCHEDULE_DELTA)))
+        .orElse(null);
   }
 
   record Missed(Instant time, long count) {}
@@ -197,7 +250,9 @@ final class CronJobSync {
         from = t1.get().minusNanos(1);
       }
       Instant latest = null;
-      for (Optional<Instant> t = schedule.next(from); t.isPresent() && !t.get().isAfter(now); t = schedule.next(t.get())) {
+      for (Optional<Instant> t = schedule.next(from);
+          t.isPresent() && !t.get().isAfter(now);
+          t = schedule.next(t.get())) {
         latest = t.get();
       }
       if (latest != null) {
@@ -206,11 +261,16 @@ final class CronJobSync {
     }
   }
 
-  /** Deletes the oldest finished Jobs past successfulJobsHistoryLimit and failedJobsHistoryLimit. */
+  /**
+   * Deletes the oldest finished Jobs past successfulJobsHistoryLimit and failedJobsHistoryLimit.
+   */
   private static void expireHistory(CronJob cj, List<Job> children, Plan plan) {
     var spec = cj.getSpec();
     for (String kind : List.of("Complete", "Failed")) {
-      Integer limit = kind.equals("Complete") ? spec.getSuccessfulJobsHistoryLimit() : spec.getFailedJobsHistoryLimit();
+      Integer limit =
+          kind.equals("Complete")
+              ? spec.getSuccessfulJobsHistoryLimit()
+              : spec.getFailedJobsHistoryLimit();
       if (limit == null) {
         continue;
       }
@@ -221,7 +281,8 @@ final class CronJobSync {
               .toList();
       for (Job j : finished.subList(0, Math.max(0, finished.size() - limit))) {
         plan.expired.add(j);
-        plan.events.add(new Event(false, "SuccessfulDelete", "Deleted job " + j.getMetadata().getName()));
+        plan.events.add(
+            new Event(false, "SuccessfulDelete", "Deleted job " + j.getMetadata().getName()));
       }
     }
   }
@@ -229,7 +290,10 @@ final class CronJobSync {
   /** Upstream's byJobStartTime: started before not started, then by start time, then by name. */
   private static final Comparator<Job> BY_START_TIME =
       Comparator.<Job, Instant>comparing(
-              j -> j.getStatus() == null || j.getStatus().getStartTime() == null ? null : Instant.parse(j.getStatus().getStartTime()),
+              j ->
+                  j.getStatus() == null || j.getStatus().getStartTime() == null
+                      ? null
+                      : Instant.parse(j.getStatus().getStartTime()),
               Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(j -> j.getMetadata().getName());
 
@@ -239,7 +303,8 @@ final class CronJobSync {
       return Optional.empty();
     }
     for (JobCondition c : j.getStatus().getConditions()) {
-      if (("Complete".equals(c.getType()) || "Failed".equals(c.getType())) && "True".equals(c.getStatus())) {
+      if (("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
+          && "True".equals(c.getStatus())) {
         return Optional.of(c.getType());
       }
     }

@@ -168,7 +168,10 @@ public final class CronSchedule {
     return false;
   }
 
-  /** One field: a comma-separated list of {@code *}, {@code ?}, {@code a}, {@code a-b}, each with an optional {@code /step}. */
+  /**
+   * One field: a comma-separated list of {@code *}, {@code ?}, {@code a}, {@code a-b}, each with an
+   * optional {@code /step}.
+   */
   private static BitSet field(String field, int min, int max, String[] names) {
     BitSet bits = new BitSet(max + 1);
     for (String part : field.split(",", -1)) {
@@ -201,13 +204,16 @@ public final class CronSchedule {
         }
       }
       if (start < min) {
-        throw new IllegalArgumentException("beginning of range (" + start + ") below minimum (" + min + "): " + part);
+        throw new IllegalArgumentException(
+            "beginning of range (" + start + ") below minimum (" + min + "): " + part);
       }
       if (end > max) {
-        throw new IllegalArgumentException("end of range (" + end + ") above maximum (" + max + "): " + part);
+        throw new IllegalArgumentException(
+            "end of range (" + end + ") above maximum (" + max + "): " + part);
       }
       if (start > end) {
-        throw new IllegalArgumentException("beginning of range (" + start + ") beyond end of range (" + end + "): " + part);
+        throw new IllegalArgumentException(
+            "beginning of range (" + start + ") beyond end of range (" + end + "): " + part);
       }
       for (int v = start; v <= end; v += step) {
         bits.set(v);
@@ -246,12 +252,14 @@ public final class CronSchedule {
     int pos = 0;
     while (m.find() && m.start() == pos) {
       long n = Long.parseLong(m.group(1));
-      d = d.plus(switch (m.group(2)) {
-        case "h" -> Duration.ofHours(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "s" -> Duration.ofSeconds(n);
-        default -> Duration.ofMillis(n);
-      });
+      d =
+          d.plus(
+              switch (m.group(2)) {
+                case "h" -> Duration.ofHours(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "s" -> Duration.ofSeconds(n);
+                default -> Duration.ofMillis(n);
+              });
       pos = m.end();
     }
     if (pos != s.length() || s.isEmpty()) {

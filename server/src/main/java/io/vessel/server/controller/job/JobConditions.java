@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Job condition types, reasons and messages as batch/v1 and upstream's job controller spell them. */
+/**
+ * Job condition types, reasons and messages as batch/v1 and upstream's job controller spell them.
+ */
 final class JobConditions {
   static final String COMPLETE = "Complete";
   static final String FAILED = "Failed";
@@ -47,15 +49,18 @@ final class JobConditions {
 
   /**
    * Sets {@code type} to {@code status} with {@code why}; the transition time moves only when the
-   * status changes, as upstream's {@code ensureJobConditionStatus} has it. Returns whether
-   * anything changed.
+   * status changes, as upstream's {@code ensureJobConditionStatus} has it. Returns whether anything
+   * changed.
    */
   static boolean set(JobStatus s, String type, String status, Reason why, Instant now) {
-    List<JobCondition> conditions = s.getConditions() == null ? new ArrayList<>() : new ArrayList<>(s.getConditions());
+    List<JobCondition> conditions =
+        s.getConditions() == null ? new ArrayList<>() : new ArrayList<>(s.getConditions());
     String ts = now.toString();
     for (JobCondition c : conditions) {
       if (type.equals(c.getType())) {
-        if (status.equals(c.getStatus()) && why.reason().equals(c.getReason()) && why.message().equals(c.getMessage())) {
+        if (status.equals(c.getStatus())
+            && why.reason().equals(c.getReason())
+            && why.message().equals(c.getMessage())) {
           return false;
         }
         if (!status.equals(c.getStatus())) {

@@ -33,21 +33,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs each Job's pods to completion (batch/v1): up to {@code parallelism} active pods until
- * {@code completions} succeed (NonIndexed), or one success per index (Indexed); fails the Job past
- * {@code backoffLimit} or {@code activeDeadlineSeconds}; deletes active pods while suspended.
- * Finishing is two-step as in 1.33: {@code SuccessCriteriaMet} / {@code FailureTarget} first
- * (active pods deleted), then {@code Complete} / {@code Failed} once no pod is left running.
+ * Runs each Job's pods to completion (batch/v1): up to {@code parallelism} active pods until {@code
+ * completions} succeed (NonIndexed), or one success per index (Indexed); fails the Job past {@code
+ * backoffLimit} or {@code activeDeadlineSeconds}; deletes active pods while suspended. Finishing is
+ * two-step as in 1.33: {@code SuccessCriteriaMet} / {@code FailureTarget} first (active pods
+ * deleted), then {@code Complete} / {@code Failed} once no pod is left running.
  *
  * <p>Finished pods are counted from the pod cache, not with the {@code
- * batch.kubernetes.io/job-tracking} finalizer: {@code succeeded} and {@code failed} never go
- * down, and an Indexed Job's {@code completedIndexes} is the union of its status and its pods, so
- * a deleted finished pod is not redone; a pod deleted before it finished is replaced, not counted
- * as failed.
+ * batch.kubernetes.io/job-tracking} finalizer: {@code succeeded} and {@code failed} never go down,
+ * and an Indexed Job's {@code completedIndexes} is the union of its status and its pods, so a
+ * deleted finished pod is not redone; a pod deleted before it finished is replaced, not counted as
+ * failed.
  */
 public final class JobController {
   /** Upstream's burstReplicas for Jobs. */
   private static final int BURST = 500;
+
   private static final Duration BACKOFF_BASE = Duration.ofSeconds(10);
   private static final Duration BACKOFF_MAX = Duration.ofMinutes(6);
 
@@ -97,7 +98,9 @@ public final class JobController {
     JobStatus old = job.getStatus() == null ? new JobStatus() : job.getStatus();
     JobStatus status = PodTemplates.copy(old, JobStatus.class);
     List<Pod> mine =
-        pods.list(job.getMetadata().getNamespace()).stream().filter(p -> OwnerRefs.controlledBy(p, job)).toList();
+        pods.list(job.getMetadata().getNamespace()).stream()
+            .filter(p -> OwnerRefs.controlledBy(p, job))
+            .toList();
     List<Pod> active = mine.stream().filter(Pods::active).toList();
     List<Pod> failedPods = mine.stream().filter(JobPods::failed).toList();
     boolean indexed = "Indexed".equals(spec.getCompletionMode());
@@ -115,7 +118,8 @@ public final class JobController {
       succeeded = done.cardinality();
       status.setCompletedIndexes(CompletedIndexes.format(done));
     } else {
-      succeeded = Math.max(n(old.getSucceeded()), (int) mine.stream().filter(JobPods::succeeded).count());
+      succeeded =
+          Math.max(n(old.getSucceeded()), (int) mine.stream().filter(JobPods::succeeded).count());
     }
     int failed = Math.max(n(old.getFailed()), failedPods.size());
     boolean suspended = Boolean.TRUE.equals(spec.getSuspend());
@@ -136,7 +140,8 @@ public final class JobController {
       }
     } else if (suspended) {
       deleted = deleteAll(key, job, active);
-      if (JobConditions.set(status, JobConditions.SUSPENDED, "True", JobConditions.JOB_SUSPENDED, now)) {
+      if (JobConditions.set(
+          status, JobConditions.SUSPENDED, "True", JobConditions.JOB_SUSPENDED, now)) {
         events.normal(job, "Suspended", "Job suspended");
       }
     } else {
@@ -171,7 +176,11 @@ public final class JobController {
       var c = JobConditions.find(status, type).filter(x -> "True".equals(x.getStatus()));
       if (c.isPresent()) {
         return Optional.of(new JobConditions.Reason(c.get().getReason(), c.get().getMessage()))
-            .map(r -> r.reason().equals(JobConditions.COMPLETIONS_REACHED.reason()) ? JobConditions.COMPLETIONS_REACHED : r);
+            .map(
+                r ->
+                    r.reason().equals(JobConditions.COMPLETIONS_REACHED.reason())
+                        ? JobConditions.COMPLETIONS_REACHED
+                        : r);
       }
     }
     JobSpec spec = job.getSpec();
@@ -184,7 +193,8 @@ public final class JobController {
     }
     Integer completions = spec.getCompletions();
     long running = active.size();
-    boolean complete = completions == null ? succeeded > 0 && running == 0 : succeeded >= completions;
+    boolean complete =
+        completions == null ? succeeded > 0 && running == 0 : succeeded >= completions;
     return complete ? Optional.of(JobConditions.COMPLETIONS_REACHED) : Optional.empty();
   }
 
@@ -206,11 +216,13 @@ public final class JobController {
     if (spec.getActiveDeadlineSeconds() == null || status.getStartTime() == null) {
       return null;
     }
-    Instant deadline = Instant.parse(status.getStartTime()).plusSeconds(spec.getActiveDeadlineSeconds());
+    Instant deadline =
+        Instant.parse(status.getStartTime()).plusSeconds(spec.getActiveDeadlineSeconds());
     return now.isBefore(deadline) ? Duration.between(now, deadline) : Duration.ZERO;
   }
 
-  private void finish(Job job, JobStatus status, boolean success, JobConditions.Reason why, Instant now) {
+  private void finish(
+      Job job, JobStatus status, boolean success, JobConditions.Reason why, Instant now) {
     if (success) {
       JobConditions.set(status, JobConditions.COMPLETE, "True", why, now);
       status.setCompletionTime(now.toString());
@@ -226,7 +238,13 @@ public final class JobController {
    * create the failure back-off holds back (10 s doubled per failed pod, at most 6 min), or null.
    */
   private Duration manageActive(
-      String key, Job job, List<Pod> active, List<Pod> failedPods, BitSet done, int succeeded, Instant now) {
+      String key,
+      Job job,
+      List<Pod> active,
+      List<Pod> failedPods,
+      BitSet done,
+      int succeeded,
+      Instant now) {
     JobSpec spec = job.getSpec();
     int parallelism = spec.getParallelism() == null ? 1 : spec.getParallelism();
     Integer completions = spec.getCompletions();
@@ -240,7 +258,10 @@ public final class JobController {
     if (active.size() > wanted) {
       List<Pod> victims =
           active.stream()
-              .sorted(Comparator.comparing(Pods::ready).thenComparing(p -> p.getMetadata().getCreationTimestamp(), Comparator.reverseOrder()))
+              .sorted(
+                  Comparator.comparing(Pods::ready)
+                      .thenComparing(
+                          p -> p.getMetadata().getCreationTimestamp(), Comparator.reverseOrder()))
               .limit(active.size() - wanted)
               .toList();
       deleteAll(key, job, victims);
@@ -251,7 +272,8 @@ public final class JobController {
       return null;
     }
     if (!failedPods.isEmpty()) {
-      Instant lastFailure = failedPods.stream().map(JobPods::finishedAt).max(Comparator.naturalOrder()).orElseThrow();
+      Instant lastFailure =
+          failedPods.stream().map(JobPods::finishedAt).max(Comparator.naturalOrder()).orElseThrow();
       Duration backoff = BACKOFF_BASE.multipliedBy(1L << Math.min(failedPods.size() - 1, 10));
       backoff = backoff.compareTo(BACKOFF_MAX) > 0 ? BACKOFF_MAX : backoff;
       Instant allowed = lastFailure.plus(backoff);
@@ -263,7 +285,9 @@ public final class JobController {
     if (indexed) {
       BitSet taken = (BitSet) done.clone();
       active.forEach(p -> JobPods.index(p).ifPresent(taken::set));
-      for (int i = taken.nextClearBit(0); i < completions && indexes.size() < missing; i = taken.nextClearBit(i + 1)) {
+      for (int i = taken.nextClearBit(0);
+          i < completions && indexes.size() < missing;
+          i = taken.nextClearBit(i + 1)) {
         indexes.add(i);
       }
     } else {
@@ -298,7 +322,10 @@ public final class JobController {
       done += size;
       if (failed != null) {
         expectations.lowered(key, indexes.size() - done, 0);
-        String message = failed instanceof ApiException api ? api.getMessage().replaceFirst("^\\d+ \\w*: ", "") : failed.toString();
+        String message =
+            failed instanceof ApiException api
+                ? api.getMessage().replaceFirst("^\\d+ \\w*: ", "")
+                : failed.toString();
         events.warning(job, "FailedCreate", "Error creating: " + message);
         throw failed;
       }
@@ -313,7 +340,10 @@ public final class JobController {
     int deleted = 0;
     for (Pod pod : victims) {
       try {
-        Blocking.await(loops.client().delete(PODS, pod.getMetadata().getNamespace(), pod.getMetadata().getName(), null));
+        Blocking.await(
+            loops
+                .client()
+                .delete(PODS, pod.getMetadata().getNamespace(), pod.getMetadata().getName(), null));
         events.normal(job, "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName());
         deleted++;
       } catch (RuntimeException e) {
@@ -344,7 +374,8 @@ public final class JobController {
 
     @Override
     public void onUpdate(Pod old, Pod current) {
-      if (old.getMetadata().getDeletionTimestamp() == null && current.getMetadata().getDeletionTimestamp() != null) {
+      if (old.getMetadata().getDeletionTimestamp() == null
+          && current.getMetadata().getDeletionTimestamp() != null) {
         ownerKey(current).ifPresent(expectations::observedDelete);
       }
     }

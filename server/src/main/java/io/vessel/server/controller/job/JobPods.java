@@ -22,9 +22,9 @@ final class JobPods {
   private JobPods() {}
 
   /**
-   * A pod from the template. An Indexed Job's pod carries its index as annotation, label and
-   * {@code JOB_COMPLETION_INDEX} in every container, is named {@code <job>-<index>-} plus a
-   * suffix and, unless the template sets one, has the hostname {@code <job>-<index>}.
+   * A pod from the template. An Indexed Job's pod carries its index as annotation, label and {@code
+   * JOB_COMPLETION_INDEX} in every container, is named {@code <job>-<index>-} plus a suffix and,
+   * unless the template sets one, has the hostname {@code <job>-<index>}.
    */
   static Pod newPod(Job job, Integer index) {
     Pod pod = PodTemplates.newPod(job.getSpec().getTemplate(), job);
@@ -34,7 +34,8 @@ final class JobPods {
     String name = job.getMetadata().getName();
     var meta = pod.getMetadata();
     meta.setGenerateName(name + "-" + index + "-");
-    var annotations = meta.getAnnotations() == null ? new HashMap<String, String>() : meta.getAnnotations();
+    var annotations =
+        meta.getAnnotations() == null ? new HashMap<String, String>() : meta.getAnnotations();
     annotations.put(COMPLETION_INDEX, Integer.toString(index));
     meta.setAnnotations(annotations);
     var labels = meta.getLabels() == null ? new HashMap<String, String>() : meta.getLabels();
@@ -103,7 +104,10 @@ final class JobPods {
   static int restarts(Pod p) {
     int n = 0;
     if (p.getStatus() != null) {
-      for (var list : List.of(orEmpty(p.getStatus().getContainerStatuses()), orEmpty(p.getStatus().getInitContainerStatuses()))) {
+      for (var list :
+          List.of(
+              orEmpty(p.getStatus().getContainerStatuses()),
+              orEmpty(p.getStatus().getInitContainerStatuses()))) {
         for (ContainerStatus s : list) {
           n += s.getRestartCount() == null ? 0 : s.getRestartCount();
         }

@@ -19,9 +19,9 @@ import java.util.Optional;
 
 /**
  * Deletes a finished Job {@code ttlSecondsAfterFinished} after its Complete or Failed condition
- * turned True (upstream's ttl-after-finished controller). The delete is Background propagation
- * with the Job's uid as precondition; its pods are the garbage collector's to remove. Upstream
- * uses Foreground; Background here so that a Job is gone even while no collector runs.
+ * turned True (upstream's ttl-after-finished controller). The delete is Background propagation with
+ * the Job's uid as precondition; its pods are the garbage collector's to remove. Upstream uses
+ * Foreground; Background here so that a Job is gone even while no collector runs.
  */
 public final class TtlAfterFinishedController {
   private final Loops loops;
@@ -51,7 +51,11 @@ public final class TtlAfterFinishedController {
     // The cache may be stale: check the TTL on a fresh copy before deleting, as upstream does.
     Job fresh;
     try {
-      fresh = Blocking.await(loops.client().get(JOBS, cached.getMetadata().getNamespace(), cached.getMetadata().getName()));
+      fresh =
+          Blocking.await(
+              loops
+                  .client()
+                  .get(JOBS, cached.getMetadata().getNamespace(), cached.getMetadata().getName()));
     } catch (ApiException e) {
       if (e.notFound()) {
         return Result.done();
@@ -68,13 +72,19 @@ public final class TtlAfterFinishedController {
     DeleteOptions options = new DeleteOptions();
     options.setPropagationPolicy("Background");
     options.setPreconditions(new Preconditions(null, fresh.getMetadata().getUid()));
-    Blocking.await(loops.client().delete(JOBS, fresh.getMetadata().getNamespace(), fresh.getMetadata().getName(), options));
+    Blocking.await(
+        loops
+            .client()
+            .delete(
+                JOBS, fresh.getMetadata().getNamespace(), fresh.getMetadata().getName(), options));
     return Result.done();
   }
 
   /** When a finished Job with a TTL expires; empty if it has no TTL or is not finished. */
   static Optional<Instant> expiry(Job job) {
-    if (job.getSpec() == null || job.getSpec().getTtlSecondsAfterFinished() == null || job.getStatus() == null) {
+    if (job.getSpec() == null
+        || job.getSpec().getTtlSecondsAfterFinished() == null
+        || job.getStatus() == null) {
       return Optional.empty();
     }
     if (job.getStatus().getConditions() == null) {
@@ -84,7 +94,9 @@ public final class TtlAfterFinishedController {
       if ((JobConditions.COMPLETE.equals(c.getType()) || JobConditions.FAILED.equals(c.getType()))
           && "True".equals(c.getStatus())
           && c.getLastTransitionTime() != null) {
-        return Optional.of(Instant.parse(c.getLastTransitionTime()).plusSeconds(job.getSpec().getTtlSecondsAfterFinished()));
+        return Optional.of(
+            Instant.parse(c.getLastTransitionTime())
+                .plusSeconds(job.getSpec().getTtlSecondsAfterFinished()));
       }
     }
     return Optional.empty();

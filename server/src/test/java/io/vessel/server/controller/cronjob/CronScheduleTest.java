@@ -66,15 +66,34 @@ class CronScheduleTest {
 
   @ParameterizedTest(name = "[{index}] \"{0}\"")
   @DisplayName("parse, a malformed schedule, rejected")
-  @ValueSource(strings = {"", "* * * *", "* * * * * *", "60 * * * *", "* 24 * * *", "* * 0 * *", "* * * 13 *",
-      "* * * * 7", "*/0 * * * *", "5-1 * * * *", "a * * * *", "@often", "TZ=UTC * * * * *", "@every x"})
+  @ValueSource(
+      strings = {
+        "",
+        "* * * *",
+        "* * * * * *",
+        "60 * * * *",
+        "* 24 * * *",
+        "* * 0 * *",
+        "* * * 13 *",
+        "* * * * 7",
+        "*/0 * * * *",
+        "5-1 * * * *",
+        "a * * * *",
+        "@often",
+        "TZ=UTC * * * * *",
+        "@every x"
+      })
   void rejects(String spec) {
-    assertThatThrownBy(() -> CronSchedule.parse(spec, ZoneOffset.UTC)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CronSchedule.parse(spec, ZoneOffset.UTC))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   @DisplayName("next, a date that never comes (30 February), empty")
   void never() {
-    assertThat(CronSchedule.parse("0 0 30 2 *", ZoneOffset.UTC).next(Instant.parse("2026-01-01T00:00:00Z"))).isEmpty();
+    assertThat(
+            CronSchedule.parse("0 0 30 2 *", ZoneOffset.UTC)
+                .next(Instant.parse("2026-01-01T00:00:00Z")))
+        .isEmpty();
   }
 }

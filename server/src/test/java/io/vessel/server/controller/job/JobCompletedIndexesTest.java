@@ -29,10 +29,19 @@ class JobCompletedIndexesTest {
   @DisplayName("parse, ranges with malformed or out-of-range parts, those parts skipped")
   @CsvSource(
       delimiter = '|',
-      value = {"'0-2,4'|5|'0 1 2 4'", "'3-9'|5|'3 4'", "'x,1,2-a,3'|5|'1 3'", "'7'|5|''", "''|3|''", "'2-1'|5|''"})
+      value = {
+        "'0-2,4'|5|'0 1 2 4'",
+        "'3-9'|5|'3 4'",
+        "'x,1,2-a,3'|5|'1 3'",
+        "'7'|5|''",
+        "''|3|''",
+        "'2-1'|5|''"
+      })
   void parse(String text, int completions, String expected) {
     BitSet set = CompletedIndexes.parse(text, completions);
-    String got = String.join(" ", IntStream.range(0, 64).filter(set::get).mapToObj(Integer::toString).toList());
+    String got =
+        String.join(
+            " ", IntStream.range(0, 64).filter(set::get).mapToObj(Integer::toString).toList());
     assertThat(got).isEqualTo(expected);
   }
 }

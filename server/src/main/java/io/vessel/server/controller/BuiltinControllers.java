@@ -1,6 +1,9 @@
 package io.vessel.server.controller;
 
+import io.vessel.server.controller.cronjob.CronJobController;
 import io.vessel.server.controller.deployment.DeploymentController;
+import io.vessel.server.controller.job.JobController;
+import io.vessel.server.controller.job.TtlAfterFinishedController;
 import io.vessel.server.controller.nodelifecycle.NodeLifecycleController;
 import io.vessel.server.controller.replicaset.ReplicaController;
 import io.vessel.server.controller.serviceaccount.NamespaceDefaultsController;
@@ -21,6 +24,9 @@ final class BuiltinControllers {
     DeploymentController.register(loops);
     StatefulSetController.register(loops);
     NodeLifecycleController.register(loops);
+    JobController.register(loops);
+    TtlAfterFinishedController.register(loops);
+    CronJobController.register(loops);
   }
 
   void addScheduler(Loops loops) {}

@@ -1,5 +1,6 @@
 package io.vessel.server.controller;
 
+import io.vessel.server.controller.gc.GarbageCollector;
 import io.vessel.server.controller.serviceaccount.NamespaceDefaultsController;
 
 /** Which loops the controller manager and the scheduler run. */
@@ -12,6 +13,7 @@ final class BuiltinControllers {
 
   void add(Loops loops) {
     NamespaceDefaultsController.register(loops, caPem);
+    GarbageCollector.register(loops);
   }
 
   void addScheduler(Loops loops) {}

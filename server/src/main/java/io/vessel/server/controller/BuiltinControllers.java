@@ -2,6 +2,7 @@ package io.vessel.server.controller;
 
 import io.vessel.server.controller.gc.GarbageCollector;
 import io.vessel.server.controller.serviceaccount.NamespaceDefaultsController;
+import io.vessel.server.scheduler.Scheduler;
 
 /** Which loops the controller manager and the scheduler run. */
 final class BuiltinControllers {
@@ -16,5 +17,7 @@ final class BuiltinControllers {
     GarbageCollector.register(loops);
   }
 
-  void addScheduler(Loops loops) {}
+  void addScheduler(Loops loops) {
+    Scheduler.register(loops);
+  }
 }

@@ -68,7 +68,7 @@ public final class GarbageCollector {
       enqueue(node.uid());
     }
     for (OwnerReference ref : node.owners()) {
-      ObjectGraph.Node owner = graph.get(ref.getUid());
+      ObjectGraph.Node owner = graph.owner(ref, node.namespace());
       if (owner == null || owner.deletingDependents()) {
         enqueue(node.uid()); // an owner to verify, or one waiting for its dependents
       }
@@ -80,7 +80,9 @@ public final class GarbageCollector {
   }
 
   private void deleted(HasMetadata object) {
-    ObjectGraph.Node node = graph.remove(object.getMetadata().getUid());
+    String namespace = object.getMetadata().getNamespace();
+    ObjectGraph.Node node =
+        graph.remove(namespace == null ? "" : namespace, object.getMetadata().getUid());
     for (ObjectGraph.Node dependent : graph.dependentsOf(object.getMetadata().getUid())) {
       enqueue(dependent.uid());
     }

@@ -77,7 +77,7 @@ final class GarbageCollectorReconciler {
   /** Every owner is followed, present, and not waiting for its dependents. */
   private boolean ownersKnownSolid(ObjectGraph.Node node) {
     for (OwnerReference ref : node.owners()) {
-      ObjectGraph.Node owner = graph.get(ref.getUid());
+      ObjectGraph.Node owner = graph.owner(ref, node.namespace());
       if (owner == null || owner.deletingDependents()) {
         return false;
       }
@@ -135,18 +135,18 @@ final class GarbageCollectorReconciler {
   }
 
   private OwnerState ownerState(OwnerReference ref, String dependentNamespace) {
-    ObjectGraph.Node known = graph.get(ref.getUid());
+    ObjectGraph.Node known = graph.owner(ref, dependentNamespace);
     if (known != null && !known.beingDeleted()) {
       return OwnerState.SOLID;
-    }
-    if (graph.knownAbsent(ref.getUid())) {
-      return OwnerState.DANGLING;
     }
     Optional<ResourceType<? extends HasMetadata>> type = GcResources.of(ref);
     if (type.isEmpty() || (type.get().namespaced() && dependentNamespace.isEmpty())) {
       return OwnerState.SOLID; // not a kind we can look up: never collect on a guess
     }
     String namespace = type.get().namespaced() ? dependentNamespace : "";
+    if (graph.knownAbsent(namespace, ref.getUid())) {
+      return OwnerState.DANGLING;
+    }
     HasMetadata owner;
     try {
       owner = Blocking.await(client.get(type.get(), namespace, ref.getName()));
@@ -154,11 +154,11 @@ final class GarbageCollectorReconciler {
       if (!e.notFound()) {
         throw e;
       }
-      graph.markAbsent(ref.getUid());
+      graph.markAbsent(namespace, ref.getUid());
       return OwnerState.DANGLING;
     }
     if (!ref.getUid().equals(owner.getMetadata().getUid())) {
-      graph.markAbsent(ref.getUid());
+      graph.markAbsent(namespace, ref.getUid());
       return OwnerState.DANGLING;
     }
     List<String> finalizers = owner.getMetadata().getFinalizers();

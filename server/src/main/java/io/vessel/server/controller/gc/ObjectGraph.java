@@ -92,13 +92,13 @@ final class ObjectGraph {
     return old;
   }
 
-  /** Forgets a deleted object and remembers its uid as gone; returns its last state, or null. */
-  synchronized Node remove(String uid) {
+  /** Forgets a deleted object and remembers it as gone; returns its last state, or null. */
+  synchronized Node remove(String namespace, String uid) {
     Node old = byUid.remove(uid);
     if (old != null) {
       unlink(old);
     }
-    absent.put(uid, Boolean.TRUE);
+    absent.put(absentKey(namespace, uid), Boolean.TRUE);
     return old;
   }
 
@@ -118,6 +118,19 @@ final class ObjectGraph {
     return byUid.get(uid);
   }
 
+  /**
+   * The followed object {@code ref} names for a dependent in {@code namespace}, or null: the uid
+   * must match and a namespaced owner must sit in the dependent's namespace (upstream looks the
+   * owner up there, so a reference across namespaces finds nothing).
+   */
+  synchronized Node owner(OwnerReference ref, String namespace) {
+    Node n = byUid.get(ref.getUid());
+    if (n == null || !(n.namespace().isEmpty() || n.namespace().equals(namespace))) {
+      return null;
+    }
+    return n;
+  }
+
   /** The followed objects that name {@code ownerUid} as an owner. */
   synchronized List<Node> dependentsOf(String ownerUid) {
     List<Node> out = new ArrayList<>();
@@ -130,12 +143,19 @@ final class ObjectGraph {
     return out;
   }
 
-  /** Whether {@code uid} was seen deleted or confirmed missing (uids are never reused). */
-  synchronized boolean knownAbsent(String uid) {
-    return absent.containsKey(uid);
+  /**
+   * Whether the owner {@code uid}, looked up in {@code namespace} ("" for cluster-scoped kinds),
+   * was seen deleted or confirmed missing there (uids are never reused).
+   */
+  synchronized boolean knownAbsent(String namespace, String uid) {
+    return absent.containsKey(absentKey(namespace, uid));
   }
 
-  synchronized void markAbsent(String uid) {
-    absent.put(uid, Boolean.TRUE);
+  synchronized void markAbsent(String namespace, String uid) {
+    absent.put(absentKey(namespace, uid), Boolean.TRUE);
+  }
+
+  private static String absentKey(String namespace, String uid) {
+    return namespace + "/" + uid;
   }
 }

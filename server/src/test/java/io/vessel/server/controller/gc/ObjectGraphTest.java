@@ -45,11 +45,12 @@ class ObjectGraphTest {
     assertThat(graph.dependentsOf("owner")).isEmpty();
 
     graph.put(node("a", "ua", "owner"));
-    graph.remove("ua");
+    graph.remove("ns", "ua");
     assertThat(graph.dependentsOf("owner")).isEmpty();
     assertThat(graph.get("ua")).isNull();
-    assertThat(graph.knownAbsent("ua")).isTrue();
-    assertThat(graph.knownAbsent("owner")).isFalse();
+    assertThat(graph.knownAbsent("ns", "ua")).isTrue();
+    assertThat(graph.knownAbsent("other", "ua")).isFalse();
+    assertThat(graph.knownAbsent("ns", "owner")).isFalse();
   }
 
   @Test

@@ -2,12 +2,14 @@ package io.vessel.server.controller;
 
 import io.vessel.server.controller.cronjob.CronJobController;
 import io.vessel.server.controller.deployment.DeploymentController;
+import io.vessel.server.controller.gc.GarbageCollector;
 import io.vessel.server.controller.job.JobController;
 import io.vessel.server.controller.job.TtlAfterFinishedController;
 import io.vessel.server.controller.nodelifecycle.NodeLifecycleController;
 import io.vessel.server.controller.replicaset.ReplicaController;
 import io.vessel.server.controller.serviceaccount.NamespaceDefaultsController;
 import io.vessel.server.controller.statefulset.StatefulSetController;
+import io.vessel.server.scheduler.Scheduler;
 
 /** Which loops the controller manager and the scheduler run. */
 final class BuiltinControllers {
@@ -27,7 +29,10 @@ final class BuiltinControllers {
     JobController.register(loops);
     TtlAfterFinishedController.register(loops);
     CronJobController.register(loops);
+    GarbageCollector.register(loops);
   }
 
-  void addScheduler(Loops loops) {}
+  void addScheduler(Loops loops) {
+    Scheduler.register(loops);
+  }
 }

@@ -76,6 +76,20 @@ public final class BodyDecoder {
       JsonNode tree,
       WriteOptions opts,
       HttpServerResponse response) {
+    return decode(def, kind, def.type(), tree, opts, response);
+  }
+
+  /**
+   * Decodes a parsed body into {@code type}: the model of a subresource's own kind in the
+   * resource's group-version (a pod's Binding).
+   */
+  public static <T extends HasMetadata> T decode(
+      ResourceDefinition def,
+      String kind,
+      Class<T> type,
+      JsonNode tree,
+      WriteOptions opts,
+      HttpServerResponse response) {
     String apiVersion = tree.path("apiVersion").asText("");
     String bodyKind = tree.path("kind").asText("");
     if (!bodyKind.isEmpty() && !bodyKind.equals(kind)) {
@@ -108,9 +122,9 @@ public final class BodyDecoder {
               + def.apiVersion()
               + ")");
     }
-    Serialization.Decoded<? extends HasMetadata> decoded;
+    Serialization.Decoded<T> decoded;
     try {
-      decoded = Serialization.decode(tree, def.type());
+      decoded = Serialization.decode(tree, type);
     } catch (TypeMismatch e) {
       String version =
           apiVersion.isEmpty() ? def.version() : apiVersion.substring(apiVersion.indexOf('/') + 1);

@@ -13,6 +13,7 @@ import io.vessel.server.api.NestingDepth;
 import io.vessel.server.api.Serialization;
 import io.vessel.server.api.protobuf.KubeProtobuf;
 import io.vessel.server.registry.Deletion;
+import io.vessel.server.registry.GarbageCollectionPolicy;
 import io.vessel.server.registry.ListResult;
 import io.vessel.server.registry.ObjectCodec;
 import io.vessel.server.registry.ResourceDefinition;
@@ -27,6 +28,10 @@ final class DeleteHandler {
   private static final List<String> POLICIES = List.of("Foreground", "Background", "Orphan");
   /** Resources whose immediate delete answers with the object rather than a success Status. */
   private static final Set<String> RETURN_DELETED = Set.of("namespaces", "services", "pods");
+  /** Upstream's warning when a delete leaves a batch/v1 Job's pods to its orphaning default. */
+  static final String ORPHAN_DEFAULT_WARNING =
+      "child pods are preserved by default when jobs are deleted; set propagationPolicy=Background"
+          + " to remove them or set propagationPolicy=Orphan to suppress this warning";
 
   Future<Void> delete(
       HttpServerRequest req,
@@ -37,14 +42,19 @@ final class DeleteHandler {
       Buffer body,
       OutputFormat fmt) {
     DeleteOptions opts = options(req, body);
+    warnOrphanDefault(req, def, opts);
     return store.delete(namespace, name, opts).map(outcome -> {
-      respond(req, def, outcome, fmt);
+      respond(req, def, outcome, opts.getOrphanDependents(), fmt);
       return null;
     });
   }
 
   private static void respond(
-      HttpServerRequest req, ResourceDefinition def, Deletion.Outcome outcome, OutputFormat fmt) {
+      HttpServerRequest req,
+      ResourceDefinition def,
+      Deletion.Outcome outcome,
+      Boolean orphanDependents,
+      OutputFormat fmt) {
     HasMetadata obj = outcome.object();
     if (outcome.deleted() && !RETURN_DELETED.contains(def.resource())) {
       ResponseWriter.json(
@@ -55,7 +65,21 @@ final class DeleteHandler {
               obj.getMetadata().getName(), def.group(), def.resource(), obj.getMetadata().getUid()));
       return;
     }
-    ResponseWriter.object(req, 200, def, obj, fmt);
+    // 202 only when the client asked for dependents to go first (orphanDependents=false) and the
+    // object stays for now, as kube-apiserver answers; other pending deletes are 200.
+    boolean accepted = Boolean.FALSE.equals(orphanDependents);
+    ResponseWriter.object(req, accepted ? 202 : 200, def, obj, fmt);
+  }
+
+  /** Jobs orphan their pods unless told otherwise; upstream says so in a Warning header. */
+  private static void warnOrphanDefault(
+      HttpServerRequest req, ResourceDefinition def, DeleteOptions opts) {
+    if (opts.getPropagationPolicy() == null
+        && opts.getOrphanDependents() == null
+        && def.strategy().defaultGarbageCollectionPolicy()
+            == GarbageCollectionPolicy.ORPHAN_DEPENDENTS) {
+      ResponseWriter.warn(req.response(), ORPHAN_DEFAULT_WARNING);
+    }
   }
 
   Future<Void> deleteCollection(
@@ -66,6 +90,7 @@ final class DeleteHandler {
       Buffer body,
       OutputFormat fmt) {
     DeleteOptions opts = options(req, body);
+    warnOrphanDefault(req, def, opts);
     ListOptions listOpts = QueryOptions.list(req.params(), false);
     return store
         .list(namespace, listOpts)

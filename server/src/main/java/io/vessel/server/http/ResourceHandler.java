@@ -26,6 +26,7 @@ public final class ResourceHandler {
   private final PatchHandler patches;
   private final DeleteHandler deletes;
   private final ScaleHandler scales;
+  private final BindingHandler bindings;
 
   public ResourceHandler(ResourceCatalog catalog, Map<ResourceDefinition, ResourceStore> stores) {
     this.catalog = catalog;
@@ -34,6 +35,7 @@ public final class ResourceHandler {
     this.patches = new PatchHandler();
     this.deletes = new DeleteHandler();
     this.scales = new ScaleHandler();
+    this.bindings = new BindingHandler();
   }
 
   /** Handles a parsed resource request; {@code body} is empty for bodiless methods. */
@@ -49,7 +51,10 @@ public final class ResourceHandler {
     checkRoute(def, info, namespace);
     if (!info.subresource().isEmpty()) {
       Subresource sub = def.subresource(info.subresource()).orElseThrow(ApiException::routeNotFound);
-      String subVerb = verb.equals("patch") || verb.equals("update") || verb.equals("get") ? verb : "";
+      String subVerb =
+          verb.equals("patch") || verb.equals("update") || verb.equals("get") || verb.equals("create")
+              ? verb
+              : "";
       if (!sub.verbs().contains(subVerb)) {
         throw ApiException.methodNotAllowed();
       }
@@ -163,6 +168,9 @@ public final class ResourceHandler {
     OutputFormat fmt = OutputFormat.negotiate(req.getHeader("Accept"));
     if (sub.name().equals("scale")) {
       return scales.handle(req, store, namespace, name, body, fmt);
+    }
+    if (sub.name().equals("binding")) {
+      return bindings.create(req, def, store, namespace, name, body);
     }
     switch (req.method().name()) {
       case "GET":

@@ -7,12 +7,16 @@ import io.vertx.core.Future;
 import io.vessel.server.api.ApiException;
 import io.vessel.server.storage.StorageException;
 import io.vessel.server.storage.StoredObject;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Deletion in two phases, as upstream: an object with finalizers (or whose strategy finalizes it)
  * is only marked with a deletionTimestamp and stays until the last finalizer is removed; anything
- * else is removed at once. Preconditions on uid and resourceVersion are checked first.
+ * else is removed at once. The propagation policy decides the garbage-collection finalizers first
+ * ({@link GcFinalizers}): Orphan and Foreground leave {@code orphan} or {@code foregroundDeletion}
+ * on the object for the garbage collector, Background none. Preconditions on uid and
+ * resourceVersion are checked first.
  */
 public final class Deletion {
   private static final int MAX_ATTEMPTS = 16;
@@ -56,28 +60,37 @@ public final class Deletion {
   private Future<Outcome> apply(StoredObject stored, HasMetadata old, DeleteOptions opts) {
     boolean dryRun = opts.getDryRun() != null && opts.getDryRun().contains("All");
     Strategy<HasMetadata> strategy = store.strategy();
-    List<String> finalizers = old.getMetadata().getFinalizers();
-    boolean hasFinalizers = finalizers != null && !finalizers.isEmpty();
-    if (old.getMetadata().getDeletionTimestamp() != null) {
-      if (hasFinalizers || strategy.finalizesOnDelete(old)) {
-        return Future.succeededFuture(new Outcome(old, false)); // already being deleted
-      }
+    List<String> current =
+        old.getMetadata().getFinalizers() == null ? List.of() : old.getMetadata().getFinalizers();
+    List<String> finalizers =
+        GcFinalizers.onDelete(current, opts, strategy.defaultGarbageCollectionPolicy());
+    if (finalizers.isEmpty() && !strategy.finalizesOnDelete(old)) {
       return remove(stored, old, dryRun);
     }
-    if (hasFinalizers || strategy.finalizesOnDelete(old)) {
-      HasMetadata marked = ObjectCodec.copy(old);
-      marked.getMetadata().setDeletionTimestamp(SystemMetadata.now());
-      marked.getMetadata().setDeletionGracePeriodSeconds(0L);
-      strategy.prepareForDelete(marked);
-      if (dryRun) {
-        return Future.succeededFuture(new Outcome(marked, false));
-      }
-      return store
-          .storage()
-          .update(stored.key(), stored.rv(), rv -> ObjectCodec.encodeAt(marked, rv))
-          .map(o -> new Outcome(marked, false));
+    HasMetadata marked = ObjectCodec.copy(old);
+    if (finalizers != current) {
+      marked.getMetadata().setFinalizers(finalizers);
     }
-    return remove(stored, old, dryRun);
+    if (marked.getMetadata().getDeletionTimestamp() == null) {
+      // upstream's markAsDeleting: a kind that tracks generation records the deletion in it
+      Long generation = marked.getMetadata().getGeneration();
+      if (generation != null && generation > 0) {
+        marked.getMetadata().setGeneration(generation + 1);
+      }
+      marked.getMetadata().setDeletionTimestamp(SystemMetadata.now());
+      strategy.prepareForDelete(marked);
+    }
+    marked.getMetadata().setDeletionGracePeriodSeconds(0L);
+    if (Arrays.equals(ObjectCodec.encode(marked), stored.value())) {
+      return Future.succeededFuture(new Outcome(old, false)); // already being deleted
+    }
+    if (dryRun) {
+      return Future.succeededFuture(new Outcome(marked, false));
+    }
+    return store
+        .storage()
+        .update(stored.key(), stored.rv(), rv -> ObjectCodec.encodeAt(marked, rv))
+        .map(o -> new Outcome(marked, false));
   }
 
   private Future<Outcome> remove(StoredObject stored, HasMetadata old, boolean dryRun) {

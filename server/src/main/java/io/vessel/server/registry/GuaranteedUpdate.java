@@ -46,6 +46,44 @@ final class GuaranteedUpdate {
   }
 
   /**
+   * A read-modify-write of the stored object around the strategy, validation and managedFields,
+   * as upstream's subresources that write storage directly (pods/binding) do: {@code tryUpdate}
+   * gets a copy of the current stored object and returns the one to store, or throws an
+   * ApiException. A concurrent write makes the loop run again with the fresh object.
+   */
+  Future<HasMetadata> direct(
+      String namespace, String name, UnaryOperator<HasMetadata> tryUpdate, boolean dryRun) {
+    return directAttempt(namespace, name, tryUpdate, dryRun, 1).map(store.versions()::toServed);
+  }
+
+  private Future<HasMetadata> directAttempt(
+      String namespace,
+      String name,
+      UnaryOperator<HasMetadata> tryUpdate,
+      boolean dryRun,
+      int attempt) {
+    return store
+        .getStored(namespace, name)
+        .compose(
+            stored -> {
+              HasMetadata updated = tryUpdate.apply(store.decode(stored.value()));
+              if (dryRun || Arrays.equals(ObjectCodec.encode(updated), stored.value())) {
+                return Future.succeededFuture(updated);
+              }
+              return write(stored, updated)
+                  .recover(
+                      t -> {
+                        if (attempt < MAX_ATTEMPTS
+                            && t instanceof StorageException se
+                            && se.code() == StorageException.Code.CONFLICT) {
+                          return directAttempt(namespace, name, tryUpdate, dryRun, attempt + 1);
+                        }
+                        return store.failed(t, name);
+                      });
+            });
+  }
+
+  /**
    * Patches; {@code managedSubresource} is the subresource managedFields record the write under
    * (the scale subresource patches the main object but is recorded as "scale").
    */

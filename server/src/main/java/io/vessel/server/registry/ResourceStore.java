@@ -26,6 +26,7 @@ import io.vessel.server.storage.cache.WatchSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The generic Kubernetes semantics of one resource over {@link Storage}: system metadata, name
@@ -366,6 +367,18 @@ public final class ResourceStore {
   public Future<HasMetadata> updateSubresource(
       String namespace, String name, String subresource, HasMetadata obj, WriteOptions opts) {
     return updates.updateSubresource(namespace, name, subresource, obj, opts);
+  }
+
+  /**
+   * Rewrites the stored object with {@code tryUpdate} around the strategy, as a subresource that
+   * writes storage directly does (pods/binding); see {@link GuaranteedUpdate#direct}.
+   */
+  public Future<HasMetadata> updateStored(
+      String namespace,
+      String name,
+      UnaryOperator<HasMetadata> tryUpdate,
+      boolean dryRun) {
+    return updates.direct(namespace, name, tryUpdate, dryRun);
   }
 
   public Future<Deletion.Outcome> delete(

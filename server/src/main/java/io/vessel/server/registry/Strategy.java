@@ -51,6 +51,14 @@ public interface Strategy<T extends HasMetadata> {
     return false;
   }
 
+  /**
+   * What a delete without {@code propagationPolicy} or {@code orphanDependents} does to
+   * dependents (upstream's DefaultGarbageCollectionPolicy).
+   */
+  default GarbageCollectionPolicy defaultGarbageCollectionPolicy() {
+    return GarbageCollectionPolicy.DELETE_DEPENDENTS;
+  }
+
   /** Changes made when the object is marked for deletion (e.g. phase Terminating). */
   default void prepareForDelete(T obj) {}
 

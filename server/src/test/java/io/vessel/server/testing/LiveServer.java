@@ -84,6 +84,11 @@ public final class LiveServer implements AutoCloseable {
     return pki;
   }
 
+  /** Raw HTTP to a replica, for tests about status codes, headers and exact bodies. */
+  public RawHttp raw(int replica) {
+    return new RawHttp(vertx, pki, ports.get(replica));
+  }
+
   private static int freePort() throws Exception {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();

@@ -49,8 +49,8 @@ import java.util.List;
 
 /**
  * The core group's (v1) resources as kube-apiserver 1.33's discovery lists them. Not yet served:
- * bindings, componentstatuses and the pod, node, service and service-account subresources that
- * proxy, stream or mint tokens (later issues).
+ * the legacy {@code bindings} collection, componentstatuses and the pod, node, service and
+ * service-account subresources that proxy, stream or mint tokens (later issues).
  */
 public final class CoreResources {
   private CoreResources() {}
@@ -119,6 +119,7 @@ public final class CoreResources {
         ResourceDefinition.builder("", "v1", "pods", "Pod")
             .shortNames("po")
             .categories("all")
+            .subresource("binding", "Binding", "create")
             .status()
             .model(Pod.class, new PodStrategy(), new PodTable())
             .field("spec.nodeName", "/spec/nodeName")

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
 import io.vessel.server.api.FieldErrors;
 import io.vessel.server.api.Serialization;
 import io.vessel.server.registry.BasicStrategy;
+import io.vessel.server.registry.GarbageCollectionPolicy;
 import io.vessel.server.registry.GoValue;
 import io.vessel.server.registry.ModelFields;
 import io.vessel.server.registry.Strategy.NameRule;
@@ -35,6 +36,12 @@ public final class JobStrategy extends BasicStrategy<Job> {
 
   public JobStrategy() {
     super(NameRule.DNS1123_SUBDOMAIN, true, true);
+  }
+
+  /** batch/v1 orphans a Job's pods by default, for backwards compatibility, as upstream does. */
+  @Override
+  public GarbageCollectionPolicy defaultGarbageCollectionPolicy() {
+    return GarbageCollectionPolicy.ORPHAN_DEPENDENTS;
   }
 
   @Override

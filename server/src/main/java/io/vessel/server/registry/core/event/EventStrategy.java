@@ -3,6 +3,7 @@ package io.vessel.server.registry.core.event;
 import io.fabric8.kubernetes.api.model.Event;
 import io.vessel.server.api.FieldErrors;
 import io.vessel.server.registry.BasicStrategy;
+import io.vessel.server.registry.GarbageCollectionPolicy;
 import io.vessel.server.registry.Strategy.NameRule;
 
 /**
@@ -13,6 +14,12 @@ public final class EventStrategy extends BasicStrategy<Event> {
 
   public EventStrategy() {
     super(NameRule.DNS1123_SUBDOMAIN, false, false);
+  }
+
+  /** Events take no part in garbage collection, as upstream's. */
+  @Override
+  public GarbageCollectionPolicy defaultGarbageCollectionPolicy() {
+    return GarbageCollectionPolicy.UNSUPPORTED;
   }
 
   @Override

@@ -136,9 +136,13 @@ public final class NamespaceFinalizer implements WatchSink {
               List<Future<?>> deletes = new ArrayList<>();
               for (byte[] item : list.items()) {
                 HasMetadata obj = ObjectCodec.decode(item, store.definition().type());
+                // Background, as upstream's namespace deleter: a Job's orphaning default would
+                // otherwise leave it waiting for the garbage collector.
+                DeleteOptions background = new DeleteOptions();
+                background.setPropagationPolicy("Background");
                 deletes.add(
                     store
-                        .delete(namespace, obj.getMetadata().getName(), new DeleteOptions())
+                        .delete(namespace, obj.getMetadata().getName(), background)
                         .recover(t -> Future.succeededFuture()));
               }
               return Future.join(deletes).map(v -> list.items().size());

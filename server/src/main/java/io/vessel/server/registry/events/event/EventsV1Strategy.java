@@ -2,6 +2,7 @@ package io.vessel.server.registry.events.event;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.vessel.server.api.FieldErrors;
+import io.vessel.server.registry.GarbageCollectionPolicy;
 import io.vessel.server.registry.Strategy;
 import io.vessel.server.registry.core.event.EventStrategy;
 
@@ -18,6 +19,11 @@ public final class EventsV1Strategy implements Strategy<Event> {
   static final int NOTE_LIMIT = 1024;
 
   private final EventStrategy legacy = new EventStrategy();
+
+  @Override
+  public GarbageCollectionPolicy defaultGarbageCollectionPolicy() {
+    return legacy.defaultGarbageCollectionPolicy();
+  }
 
   @Override
   public void validate(Event e, FieldErrors errors) {

@@ -87,8 +87,10 @@ public final class ServiceStrategy implements Strategy<Service> {
           continue;
         }
         for (ServicePort o : old.getPorts()) {
+          // Runs before defaulting: an unset protocol is TCP.
+          String protocol = p.getProtocol() == null ? "TCP" : p.getProtocol();
           if (Objects.equals(o.getPort(), p.getPort())
-              && Objects.equals(o.getProtocol(), p.getProtocol())) {
+              && Objects.equals(o.getProtocol(), protocol)) {
             p.setNodePort(o.getNodePort());
           }
         }

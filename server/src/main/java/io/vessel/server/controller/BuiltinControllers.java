@@ -1,6 +1,8 @@
 package io.vessel.server.controller;
 
 import io.vessel.server.controller.deployment.DeploymentController;
+import io.vessel.server.controller.endpoints.EndpointSliceController;
+import io.vessel.server.controller.endpoints.EndpointsController;
 import io.vessel.server.controller.replicaset.ReplicaController;
 import io.vessel.server.controller.serviceaccount.NamespaceDefaultsController;
 
@@ -17,6 +19,8 @@ final class BuiltinControllers {
     ReplicaController.registerReplicaSets(loops);
     ReplicaController.registerReplicationControllers(loops);
     DeploymentController.register(loops);
+    EndpointsController.register(loops);
+    EndpointSliceController.register(loops);
   }
 
   void addScheduler(Loops loops) {}

@@ -37,6 +37,7 @@ import io.vessel.server.registry.ResourceStore;
 import io.vessel.server.registry.core.namespace.NamespaceFinalizer;
 import io.vessel.server.registry.core.namespace.NamespaceLifecycle;
 import io.vessel.server.registry.core.namespace.SystemNamespaces;
+import io.vessel.server.registry.core.service.KubernetesService;
 import io.vessel.server.storage.cache.WatchCaches;
 import io.vessel.server.storage.pg.PgChangeFeed;
 import io.vessel.server.storage.pg.PgCompactor;
@@ -123,6 +124,15 @@ public final class ApiServer {
     return PgSchema.migrate(writePool)
         .compose(v -> feed.start())
         .compose(v -> SystemNamespaces.ensure(namespaces))
+        .compose(
+            v ->
+                new KubernetesService(
+                        store(stores, catalog, "", "services"),
+                        store(stores, catalog, "", "endpoints"),
+                        store(stores, catalog, "discovery.k8s.io", "endpointslices"),
+                        config.bindAddress(),
+                        config.port())
+                    .ensure())
         .compose(v -> new NamespaceFinalizer(vertx, stores).start())
         .compose(
             v ->
@@ -146,6 +156,14 @@ public final class ApiServer {
               server.stop();
               return Future.failedFuture(t);
             });
+  }
+
+  private static ResourceStore store(
+      Map<ResourceDefinition, ResourceStore> stores,
+      ResourceCatalog catalog,
+      String group,
+      String resource) {
+    return stores.get(catalog.lookup(group, "v1", resource).orElseThrow());
   }
 
   private static Pool pool(Vertx vertx, PgConnectOptions connect, int size) {

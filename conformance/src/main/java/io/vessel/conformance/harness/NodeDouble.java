@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Plays the kubelet's part where a suite has no real node: every pod of a namespace is reported
- * Running and Ready through the status subresource shortly after it appears. A test double of the
+ * Running and Ready, with a pod IP of its own (10.244.0.1, .2, …), through the status subresource
+ * shortly after it appears. A test double of the
  * node only; the controllers under test are real.
  */
 public final class NodeDouble implements AutoCloseable {
@@ -20,11 +21,19 @@ public final class NodeDouble implements AutoCloseable {
             return t;
           });
 
+  /** The last pod IP handed out; owned by the loop thread. */
+  private int lastIp;
+
   public NodeDouble(RestClient rest, String namespace) {
     loop.scheduleWithFixedDelay(() -> markReady(rest, namespace), 0, 200, TimeUnit.MILLISECONDS);
   }
 
-  private static void markReady(RestClient rest, String namespace) {
+  private String nextPodIp() {
+    int n = lastIp++;
+    return "10.244." + (n / 254) + "." + (n % 254 + 1);
+  }
+
+  private void markReady(RestClient rest, String namespace) {
     try {
       JsonNode pods = rest.get("/api/v1/namespaces/" + namespace + "/pods").json();
       for (JsonNode pod : pods.path("items")) {
@@ -33,11 +42,13 @@ public final class NodeDouble implements AutoCloseable {
         }
         String name = pod.path("metadata").path("name").asText();
         String now = Instant.now().toString();
+        String ip = nextPodIp();
         rest.send(
             "PATCH",
             "/api/v1/namespaces/" + namespace + "/pods/" + name + "/status",
             "application/merge-patch+json",
-            "{\"status\":{\"phase\":\"Running\",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\","
+            "{\"status\":{\"phase\":\"Running\",\"podIP\":\"" + ip + "\",\"podIPs\":[{\"ip\":\""
+                + ip + "\"}],\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\","
                 + "\"lastTransitionTime\":\"" + now + "\"}]}}");
       }
     } catch (RuntimeException e) {

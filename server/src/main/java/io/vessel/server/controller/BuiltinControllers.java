@@ -2,6 +2,8 @@ package io.vessel.server.controller;
 
 import io.vessel.server.controller.cronjob.CronJobController;
 import io.vessel.server.controller.deployment.DeploymentController;
+import io.vessel.server.controller.endpoints.EndpointSliceController;
+import io.vessel.server.controller.endpoints.EndpointsController;
 import io.vessel.server.controller.gc.GarbageCollector;
 import io.vessel.server.controller.job.JobController;
 import io.vessel.server.controller.job.TtlAfterFinishedController;
@@ -30,6 +32,8 @@ final class BuiltinControllers {
     TtlAfterFinishedController.register(loops);
     CronJobController.register(loops);
     GarbageCollector.register(loops);
+    EndpointsController.register(loops);
+    EndpointSliceController.register(loops);
   }
 
   void addScheduler(Loops loops) {

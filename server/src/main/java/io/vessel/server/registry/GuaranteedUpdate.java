@@ -11,10 +11,12 @@ import io.vessel.server.api.Serialization;
 import io.vessel.server.api.WriteOptions;
 import io.vessel.server.api.apply.FieldManager;
 import io.vessel.server.api.apply.ManagedFieldsReset;
+import io.vessel.server.storage.Claim;
 import io.vessel.server.storage.StorageException;
 import io.vessel.server.storage.StoredObject;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -70,7 +72,7 @@ final class GuaranteedUpdate {
               if (dryRun || Arrays.equals(ObjectCodec.encode(updated), stored.value())) {
                 return Future.succeededFuture(updated);
               }
-              return write(stored, updated)
+              return write(stored, updated, null) // pods hold no claims
                   .recover(
                       t -> {
                         if (attempt < MAX_ATTEMPTS
@@ -196,33 +198,56 @@ final class GuaranteedUpdate {
               }
               boolean conditional = updated.getMetadata().getResourceVersion() != null;
               updated.getMetadata().setResourceVersion(old.getMetadata().getResourceVersion());
-              if (Arrays.equals(ObjectCodec.encode(updated), stored.value())) {
-                return Future.succeededFuture(old); // no-op: upstream keeps the revision
-              }
-              if (opts.dryRun()) {
-                return Future.succeededFuture(updated);
-              }
-              return write(stored, updated)
-                  .recover(
-                      t -> {
-                        // A patch or apply is re-applied to the newer object, as upstream does; one
-                        // that named a resourceVersion then fails the staleness check instead.
-                        if ((reapplies || !conditional)
-                            && attempt < MAX_ATTEMPTS
-                            && t instanceof StorageException se
-                            && se.code() == StorageException.Code.CONFLICT) {
-                          return attempt(
-                              namespace,
-                              name,
-                              subresource,
-                              tryUpdate,
-                              opts,
-                              attempt + 1,
-                              managedSubresource,
-                              reapplies);
-                        }
-                        return store.failed(t, name);
-                      });
+              // Subresources (status) cannot change what the object holds: its claims stay.
+              Allocations<HasMetadata> allocations =
+                  subresource.isEmpty() ? store.strategy().allocations() : null;
+              HasMetadata requested = allocations == null ? null : ObjectCodec.copy(updated);
+              Future<Set<Claim>> claims =
+                  allocations == null
+                      ? Future.succeededFuture(null)
+                      : allocations.allocate(updated, old, store.storage()::claimed);
+              return claims.compose(
+                  held -> {
+                    if (Arrays.equals(ObjectCodec.encode(updated), stored.value())) {
+                      return Future.succeededFuture(old); // no-op: upstream keeps the revision
+                    }
+                    if (opts.dryRun()) {
+                      return Future.succeededFuture(updated);
+                    }
+                    return write(stored, updated, held)
+                        .recover(
+                            t -> {
+                              boolean retry =
+                                  t instanceof StorageException se
+                                      // A patch or apply is re-applied to the newer object, as
+                                      // upstream does; one that named a resourceVersion then
+                                      // fails the staleness check instead.
+                                      && (se.code() == StorageException.Code.CONFLICT
+                                          ? reapplies || !conditional
+                                          : se.code() == StorageException.Code.CLAIMED
+                                              && allocations.claimedByAnother(
+                                                      requested, se.claim())
+                                                  == null);
+                              if (retry && attempt < MAX_ATTEMPTS) {
+                                return attempt(
+                                    namespace,
+                                    name,
+                                    subresource,
+                                    tryUpdate,
+                                    opts,
+                                    attempt + 1,
+                                    managedSubresource,
+                                    reapplies);
+                              }
+                              if (t instanceof StorageException se
+                                  && se.code() == StorageException.Code.CLAIMED) {
+                                ApiException mine =
+                                    allocations.claimedByAnother(requested, se.claim());
+                                return store.failed(mine != null ? mine : t, name);
+                              }
+                              return store.failed(t, name);
+                            });
+                  });
             });
   }
 
@@ -320,7 +345,7 @@ final class GuaranteedUpdate {
   }
 
   /** Writes the update, or deletes the object if this update removed its last finalizer. */
-  private Future<HasMetadata> write(StoredObject stored, HasMetadata updated) {
+  private Future<HasMetadata> write(StoredObject stored, HasMetadata updated, Set<Claim> claims) {
     if (readyToDelete(updated)) {
       return store
           .storage()
@@ -329,7 +354,7 @@ final class GuaranteedUpdate {
     }
     return store
         .storage()
-        .update(stored.key(), stored.rv(), rv -> ObjectCodec.encodeAt(updated, rv))
+        .update(stored.key(), stored.rv(), rv -> ObjectCodec.encodeAt(updated, rv), claims)
         .map(o -> updated);
   }
 

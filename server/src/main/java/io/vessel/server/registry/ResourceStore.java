@@ -13,6 +13,7 @@ import io.vessel.server.api.WriteOptions;
 import io.vessel.server.api.apply.FieldManager;
 import io.vessel.server.api.selector.FieldSelector;
 import io.vessel.server.api.selector.LabelSelector;
+import io.vessel.server.storage.Claim;
 import io.vessel.server.storage.Storage;
 import io.vessel.server.storage.StorageException;
 import io.vessel.server.storage.StorageKey;
@@ -26,6 +27,7 @@ import io.vessel.server.storage.cache.WatchSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,6 +39,12 @@ import java.util.function.UnaryOperator;
 public final class ResourceStore {
   /** Creates retried when a generated name collides (apiserver's RetryGenerateName). */
   private static final int GENERATE_NAME_ATTEMPTS = 8;
+
+  /**
+   * Allocations retried when another replica took a value the server chose between the read and
+   * the write; each needs a concurrent writer to lose, so 8 losses in a row mean a full range.
+   */
+  static final int ALLOCATION_ATTEMPTS = 8;
 
   private final ResourceDefinition def;
   private final Storage storage;
@@ -268,10 +276,50 @@ public final class ResourceStore {
       trackCreate(obj, opts);
     }
     validateCreate(obj);
+    Allocations<HasMetadata> allocations = strategy().allocations();
     return admission
         .admitCreate(def, obj)
-        .compose(v -> opts.dryRun() ? Future.succeededFuture(obj) : insert(obj, generated, 1))
+        .compose(
+            v ->
+                allocations == null
+                    ? (opts.dryRun() ? Future.succeededFuture(obj) : insert(obj, generated, 1, null))
+                    : allocateAndInsert(allocations, obj, generated, opts, 1))
         .map(versions::toServed);
+  }
+
+  /**
+   * Allocates on a copy of {@code requested} and inserts it with its claims; a value the server
+   * chose that another replica took meanwhile is chosen again.
+   */
+  private Future<HasMetadata> allocateAndInsert(
+      Allocations<HasMetadata> allocations,
+      HasMetadata requested,
+      boolean generated,
+      WriteOptions opts,
+      int attempt) {
+    HasMetadata obj = ObjectCodec.copy(requested);
+    return allocations
+        .allocate(obj, null, storage::claimed)
+        .compose(
+            claims ->
+                opts.dryRun()
+                    ? Future.succeededFuture(obj)
+                    : insert(obj, generated, 1, claims)
+                        .recover(
+                            t -> {
+                              if (!(t instanceof StorageException se)
+                                  || se.code() != StorageException.Code.CLAIMED) {
+                                return Future.failedFuture(t);
+                              }
+                              ApiException mine =
+                                  allocations.claimedByAnother(requested, se.claim());
+                              if (mine == null && attempt < ALLOCATION_ATTEMPTS) {
+                                return allocateAndInsert(
+                                    allocations, requested, generated, opts, attempt + 1);
+                              }
+                              return failed(mine != null ? mine : se, obj.getMetadata().getName());
+                            }))
+        .recover(t -> failed(t, requested.getMetadata().getName()));
   }
 
   /** Records the create under the request's field manager (an Update entry, as upstream). */
@@ -292,10 +340,12 @@ public final class ResourceStore {
     obj.getMetadata().setManagedFields(ManagedFieldsJson.entries(managed));
   }
 
-  private Future<HasMetadata> insert(HasMetadata obj, boolean generated, int attempt) {
+  /** Inserts; a CLAIMED failure is passed on untranslated, for the allocation retry. */
+  private Future<HasMetadata> insert(
+      HasMetadata obj, boolean generated, int attempt, Set<Claim> claims) {
     StorageKey key = key(obj.getMetadata().getNamespace(), obj.getMetadata().getName());
     return storage
-        .create(key, rv -> ObjectCodec.encodeAt(obj, rv))
+        .create(key, rv -> ObjectCodec.encodeAt(obj, rv), claims)
         .map(stored -> obj)
         .recover(
             t -> {
@@ -305,7 +355,11 @@ public final class ResourceStore {
                   && se.code() == StorageException.Code.KEY_EXISTS) {
                 obj.getMetadata()
                     .setName(SystemMetadata.generateName(obj.getMetadata().getGenerateName()));
-                return insert(obj, true, attempt + 1);
+                return insert(obj, true, attempt + 1, claims);
+              }
+              if (t instanceof StorageException se
+                  && se.code() == StorageException.Code.CLAIMED) {
+                return Future.failedFuture(t);
               }
               return failed(t, obj.getMetadata().getName());
             });
@@ -407,6 +461,8 @@ public final class ResourceStore {
                     1,
                     List.of(new StatusCause("ResourceVersionTooLarge", se.getMessage(), "")));
             case UNAVAILABLE -> ApiException.serviceUnavailable(se.getMessage());
+            // Allocations turn the claims they asked for into 422s; any other is a bug.
+            case CLAIMED -> ApiException.internal(se.getMessage());
           });
     }
     return Future.failedFuture(ApiException.internal(String.valueOf(t.getMessage())));

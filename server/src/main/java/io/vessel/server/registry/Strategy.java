@@ -72,6 +72,11 @@ public interface Strategy<T extends HasMetadata> {
     return current;
   }
 
+  /** The shared values (clusterIPs, nodePorts) the objects hold; null when there are none. */
+  default Allocations<T> allocations() {
+    return null;
+  }
+
   /** Whether metadata.generation starts at 1 and grows with every spec change. */
   default boolean tracksGeneration() {
     return false;

@@ -1,6 +1,7 @@
 package io.vessel.server.storage;
 
 import io.vertx.core.Future;
+import java.util.Set;
 
 /**
  * The backend contract: keys, bytes and revisions, nothing about kinds or HTTP.
@@ -18,7 +19,15 @@ public interface Storage {
    * Creates the object at {@code key}. Fails with {@code KEY_EXISTS} if an object is already
    * stored there (the failed attempt consumes no revision).
    */
-  Future<StoredObject> create(StorageKey key, ValueAtRevision value);
+  default Future<StoredObject> create(StorageKey key, ValueAtRevision value) {
+    return create(key, value, null);
+  }
+
+  /**
+   * Creates the object together with its {@code claims} (null = none), in one transaction: fails
+   * with {@code CLAIMED} (and writes nothing) if another object holds one of them.
+   */
+  Future<StoredObject> create(StorageKey key, ValueAtRevision value, Set<Claim> claims);
 
   /** Reads the latest committed object. Fails with {@code NOT_FOUND}. */
   Future<StoredObject> get(StorageKey key);
@@ -43,13 +52,28 @@ public interface Storage {
    * Replaces the object if its current revision is {@code expectedRv}. Fails with {@code
    * NOT_FOUND} if there is no object, {@code CONFLICT} if it was changed since.
    */
-  Future<StoredObject> update(StorageKey key, long expectedRv, ValueAtRevision value);
+  default Future<StoredObject> update(StorageKey key, long expectedRv, ValueAtRevision value) {
+    return update(key, expectedRv, value, null);
+  }
+
+  /**
+   * Replaces the object like {@link #update(StorageKey, long, ValueAtRevision)}; when {@code
+   * claims} is not null the object holds exactly those claims afterwards (claims it no longer
+   * lists are released), in the same transaction, or the write fails with {@code CLAIMED} and
+   * changes nothing. Null leaves the object's claims as they are.
+   */
+  Future<StoredObject> update(
+      StorageKey key, long expectedRv, ValueAtRevision value, Set<Claim> claims);
 
   /**
    * Deletes the object if its current revision is {@code expectedRv}; {@code finalValue} encodes
-   * the state the DELETED event carries at the deletion's revision. Fails like {@link #update}.
+   * the state the DELETED event carries at the deletion's revision. The object's claims are
+   * released in the same transaction. Fails like {@link #update}.
    */
   Future<StoredObject> delete(StorageKey key, long expectedRv, ValueAtRevision finalValue);
+
+  /** The values of {@code pool} some object holds now (a consistent read). */
+  Future<Set<Long>> claimed(String pool);
 
   /** The latest committed revision. */
   Future<Long> currentRevision();

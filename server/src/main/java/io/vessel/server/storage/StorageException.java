@@ -15,22 +15,43 @@ public final class StorageException extends RuntimeException {
     EXPIRED,
     /** The requested revision has not been reached within the wait budget. */
     TOO_LARGE_RESOURCE_VERSION,
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** A claim the write carried is held by another object; {@link #claim()} names it. */
+    CLAIMED
   }
 
   private final Code code;
   private final StorageKey key;
+  private final Claim claim;
 
   public StorageException(Code code, StorageKey key, String message) {
     super(message, null, false, false);
     this.code = code;
     this.key = key;
+    this.claim = null;
+  }
+
+  private StorageException(StorageKey key, Claim claim) {
+    super(key + ": " + claim + " is held by another object", null, false, false);
+    this.code = Code.CLAIMED;
+    this.key = key;
+    this.claim = claim;
+  }
+
+  public static StorageException claimed(StorageKey key, Claim claim) {
+    return new StorageException(key, claim);
+  }
+
+  /** The claim another object holds, for {@link Code#CLAIMED}; else null. */
+  public Claim claim() {
+    return claim;
   }
 
   public StorageException(Code code, StorageKey key, String message, Throwable cause) {
     super(message, cause, false, false);
     this.code = code;
     this.key = key;
+    this.claim = null;
   }
 
   public Code code() {

@@ -55,9 +55,29 @@ final class PgQueries {
         WHERE resource = $1 AND namespace = $2 AND name = $3 AND rv = $6 RETURNING rv),
       ev AS (
         INSERT INTO vessel_events (rv, type, resource, namespace, name, value)
-        SELECT $4, 2, $1, $2, $3, $5 FROM del RETURNING rv)
+        SELECT $4, 2, $1, $2, $3, $5 FROM del RETURNING rv),
+      released AS (
+        DELETE FROM vessel_claims
+        WHERE resource = $1 AND namespace = $2 AND name = $3 AND EXISTS (SELECT 1 FROM del))
       SELECT rv FROM ev
       """;
+
+  /** Drops the claims of object $1/$2/$3 before it takes its new set. */
+  static final String RELEASE_CLAIMS =
+      "DELETE FROM vessel_claims WHERE resource = $1 AND namespace = $2 AND name = $3";
+
+  /**
+   * Claims pools $4[i] / values $5[i] for object $1/$2/$3; returns the rows written, so a claim
+   * missing from the result is held by another object.
+   */
+  static final String INSERT_CLAIMS =
+      """
+      INSERT INTO vessel_claims (pool, value, resource, namespace, name)
+      SELECT p, v, $1, $2, $3 FROM unnest($4::text[], $5::bigint[]) AS t(p, v)
+      ON CONFLICT DO NOTHING RETURNING pool, value
+      """;
+
+  static final String CLAIMED = "SELECT value FROM vessel_claims WHERE pool = $1";
 
   static final String GET =
       "SELECT rv, value FROM vessel_objects WHERE resource = $1 AND namespace = $2 AND name = $3";

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class PgSchema {
   private static final Logger LOG = LoggerFactory.getLogger(PgSchema.class);
   private static final long MIGRATION_LOCK = 0x76657373656cL; // "vessel"
-  private static final List<String> MIGRATIONS = List.of("V1__objects_and_events.sql", "V2__history_index.sql");
+  private static final List<String> MIGRATIONS = List.of(
+      "V1__objects_and_events.sql", "V2__history_index.sql", "V3__claims.sql");
 
   private PgSchema() {}
 

@@ -14,6 +14,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.vessel.server.storage.Claim;
 import io.vessel.server.storage.Storage;
 import io.vessel.server.storage.StorageException;
 import io.vessel.server.storage.StorageKey;
@@ -21,6 +22,8 @@ import io.vessel.server.storage.StoredList;
 import io.vessel.server.storage.StoredObject;
 import io.vessel.server.storage.ValueAtRevision;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -54,7 +57,18 @@ public final class PgStorage implements Storage {
   }
 
   @Override
-  public Future<StoredObject> create(StorageKey key, ValueAtRevision value) {
+  public Future<StoredObject> create(StorageKey key, ValueAtRevision value, Set<Claim> claims) {
+    if (claims != null) {
+      return writeClaiming(
+          key,
+          value,
+          PgQueries.BATCH_CREATE,
+          null,
+          claims,
+          conn ->
+              Future.succeededFuture(
+                  new StorageException(KEY_EXISTS, key, key + " already exists")));
+    }
     return write(
         key,
         value,
@@ -65,7 +79,12 @@ public final class PgStorage implements Storage {
   }
 
   @Override
-  public Future<StoredObject> update(StorageKey key, long expectedRv, ValueAtRevision value) {
+  public Future<StoredObject> update(
+      StorageKey key, long expectedRv, ValueAtRevision value, Set<Claim> claims) {
+    if (claims != null) {
+      return writeClaiming(
+          key, value, PgQueries.BATCH_UPDATE, expectedRv, claims, conn -> whyNotWritten(conn, key));
+    }
     return write(key, value, PgQueries.BATCH_UPDATE, expectedRv, conn -> whyNotWritten(conn, key));
   }
 
@@ -128,6 +147,108 @@ public final class PgStorage implements Storage {
                                           .apply(conn)
                                           .compose(Future::<StoredObject>failedFuture));
                     }));
+  }
+
+  /**
+   * A write that carries claims runs in a transaction of its own rather than in a group-commit
+   * batch, because a claim held by another object must undo the object's write too: the failed
+   * future rolls the whole transaction back (revision included). The revision counter's row
+   * lock, taken first as by every write, serializes it with all other writers of every replica,
+   * and the claims' primary key makes a value held at most once regardless.
+   */
+  private Future<StoredObject> writeClaiming(
+      StorageKey key,
+      ValueAtRevision value,
+      String batchSql,
+      Long expectedRv,
+      Set<Claim> claims,
+      Function<SqlConnection, Future<StorageException>> whyNotWritten) {
+    return writePool
+        .withTransaction(
+            conn ->
+                conn.preparedQuery(PgQueries.NEXT_REVISION)
+                    .execute()
+                    .compose(
+                        revision -> {
+                          long rv = revision.iterator().next().getLong(0);
+                          byte[] bytes = value.encode(rv);
+                          Tuple args =
+                              Tuple.of(
+                                  key.resource(), key.namespace(), key.name(), rv,
+                                  Buffer.buffer(bytes));
+                          if (expectedRv != null) {
+                            args.addLong(expectedRv);
+                          }
+                          return conn.preparedQuery(batchSql)
+                              .execute(args)
+                              .compose(
+                                  rows ->
+                                      rows.size() == 1
+                                          ? Future.<Void>succeededFuture()
+                                          : whyNotWritten
+                                              .apply(conn)
+                                              .compose(Future::<Void>failedFuture))
+                              .compose(v -> replaceClaims(conn, key, claims))
+                              .compose(
+                                  v ->
+                                      conn.preparedQuery(PgQueries.SET_REVISION)
+                                          .execute(Tuple.of(rv)))
+                              .map(v -> new StoredObject(key, rv, bytes));
+                        }))
+        .onSuccess(o -> afterCommit.run())
+        .recover(PgStorage::translate)
+        .onComplete(
+            ar ->
+                LOG.trace(
+                    "WRITE {} expected={} claims={} -> {}",
+                    key,
+                    expectedRv,
+                    claims,
+                    ar.succeeded() ? ar.result().rv() : ar.cause().toString()));
+  }
+
+  /** Inside the write's transaction: the object holds exactly {@code claims} afterwards. */
+  private static Future<Void> replaceClaims(SqlConnection conn, StorageKey key, Set<Claim> claims) {
+    Tuple owner = Tuple.of(key.resource(), key.namespace(), key.name());
+    List<Claim> wanted = List.copyOf(claims);
+    String[] pools = wanted.stream().map(Claim::pool).toArray(String[]::new);
+    Long[] values = wanted.stream().map(Claim::value).toArray(Long[]::new);
+    return conn.preparedQuery(PgQueries.RELEASE_CLAIMS)
+        .execute(owner)
+        .compose(
+            v ->
+                conn.preparedQuery(PgQueries.INSERT_CLAIMS)
+                    .execute(
+                        Tuple.of(key.resource(), key.namespace(), key.name(), pools, values)))
+        .compose(
+            rows -> {
+              Set<Claim> written = new HashSet<>();
+              for (Row row : rows) {
+                written.add(new Claim(row.getString(0), row.getLong(1)));
+              }
+              for (Claim c : wanted) {
+                if (!written.contains(c)) {
+                  return Future.failedFuture(StorageException.claimed(key, c));
+                }
+              }
+              return Future.succeededFuture();
+            });
+  }
+
+  @Override
+  public Future<Set<Long>> claimed(String pool) {
+    return readPool
+        .preparedQuery(PgQueries.CLAIMED)
+        .execute(Tuple.of(pool))
+        .map(
+            rows -> {
+              Set<Long> values = new HashSet<>();
+              for (Row row : rows) {
+                values.add(row.getLong(0));
+              }
+              return values;
+            })
+        .recover(PgStorage::translate);
   }
 
   /** Inside the failed write's transaction: was the object gone, or changed since? */

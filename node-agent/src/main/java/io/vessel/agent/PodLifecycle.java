@@ -6,6 +6,8 @@ import io.vessel.kit.client.ApiClient;
 import io.vessel.kit.client.Blocking;
 import io.vessel.kit.client.Resources;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a pod worker does, between the runtime and the API: a sync runs {@link PodSyncer} and
@@ -13,6 +15,8 @@ import java.time.Duration;
  * was being deleted gracefully, finishes the deletion (gracePeriodSeconds=0).
  */
 final class PodLifecycle implements PodWorkers.Handler {
+  private static final Logger LOG = LoggerFactory.getLogger(PodLifecycle.class);
+
   private final PodSyncer syncer;
   private final PodStatusWriter statusWriter;
   private final ApiClient api;
@@ -25,8 +29,16 @@ final class PodLifecycle implements PodWorkers.Handler {
 
   @Override
   public Duration sync(Pod pod) {
+    long start = System.nanoTime();
     var result = syncer.syncPod(statusWriter.withLatestStatus(pod));
-    statusWriter.write(pod, result.status());
+    long synced = System.nanoTime();
+    boolean wrote = statusWriter.write(pod, result.status());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("pod {}/{}: sync {} ms, status {} {} ms, phase {}", pod.getMetadata().getNamespace(),
+          pod.getMetadata().getName(), (synced - start) / 1_000_000,
+          wrote ? "written" : "unchanged", (System.nanoTime() - synced) / 1_000_000,
+          result.status().getPhase());
+    }
     return result.requeueAfter();
   }
 

@@ -118,7 +118,8 @@ class NodeAgentContainerdIT {
               assertThat(p.getStatus().getPodIP()).startsWith("10.88.");
             });
     long running = System.nanoTime();
-    System.out.printf("create -> Running: %d ms%n", (running - created) / 1_000_000);
+    System.out.printf("create -> Running: %d ms (created at %s)%n", (running - created) / 1_000_000,
+        java.time.Instant.now().minusNanos(running - created));
     Pod p = Blocking.await(api.get(Resources.PODS, "default", "hello"));
     assertThat(p.getStatus().getContainerStatuses().get(0).getContainerID()).startsWith("containerd://");
     assertThat(p.getStatus().getConditions())

@@ -11,9 +11,7 @@ import io.vessel.cri.v1.KeyValue;
 import io.vessel.cri.v1.LinuxContainerConfig;
 import io.vessel.cri.v1.LinuxContainerResources;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -145,11 +143,5 @@ final class ContainerConfigs {
 
   private static String nullToEmpty(String s) {
     return s == null ? "" : s;
-  }
-
-  static List<String> names(List<Container> containers) {
-    var names = new ArrayList<String>();
-    containers.forEach(c -> names.add(c.getName()));
-    return names;
   }
 }

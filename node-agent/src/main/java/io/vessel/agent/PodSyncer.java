@@ -63,7 +63,15 @@ final class PodSyncer {
       requeue = converge(pod, runtime, podWaiting);
       runtime = PodRuntime.load(cri, uid);
     }
-    return new SyncResult(statusBuilder.build(pod, runtime, podWaiting), requeue);
+    var status = statusBuilder.build(pod, runtime, podWaiting);
+    if (runtime.ready().isPresent()
+        && ("Succeeded".equals(status.getPhase()) || "Failed".equals(status.getPhase()))) {
+      // as the kubelet: a finished pod keeps its containers (for logs) but not its sandbox's
+      // pause process, shim and IP; the status keeps the IP it had
+      cri.stopPodSandbox(runtime.ready().get().getId());
+      LOG.info("pod {}/{}: {}; sandbox stopped", ns(pod), name(pod), status.getPhase());
+    }
+    return new SyncResult(status, requeue);
   }
 
   private Duration converge(Pod pod, PodRuntime runtime, Map<String, Waiting> podWaiting) {

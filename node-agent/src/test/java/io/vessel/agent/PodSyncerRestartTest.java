@@ -2,6 +2,7 @@ package io.vessel.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vessel.cri.v1.PodSandboxState;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -68,6 +69,12 @@ class PodSyncerRestartTest extends PodSyncerTestBase {
 
     assertThat(pod.getStatus().getPhase()).isEqualTo("Succeeded");
     assertThat(containers(pod)).hasSize(1);
+    assertThat(cri.listPodSandbox()).extracting(s -> s.getState())
+        .containsExactly(PodSandboxState.SANDBOX_NOTREADY);
+    var podIp = pod.getStatus().getPodIP();
+    pod = sync(pod);
+    assertThat(pod.getStatus().getPhase()).isEqualTo("Succeeded");
+    assertThat(pod.getStatus().getPodIP()).isEqualTo(podIp).isNotEmpty();
     var terminated = status(pod.getStatus(), "main").getState().getTerminated();
     assertThat(terminated.getExitCode()).isZero();
     assertThat(terminated.getReason()).isEqualTo("Completed");

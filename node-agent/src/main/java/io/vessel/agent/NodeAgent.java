@@ -1,0 +1,90 @@
+package io.vessel.agent;
+
+import io.vertx.core.Vertx;
+import io.vessel.cri.CriClient;
+import io.vessel.kit.client.ApiClient;
+import io.vessel.kit.client.Blocking;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running node agent: registers the Node, then heartbeats its Lease, reports its conditions,
+ * relists the runtime every second, and runs the pods bound to it through pod workers.
+ *
+ * <p>Threads: one scheduler thread for the periodic jobs (heartbeat, node status, relist, pod
+ * requeues), a small pool for pod workers (CRI and API calls block there), and the informer's
+ * Vert.x context, which only hands pods to the workers.
+ */
+public final class NodeAgent implements AutoCloseable {
+  static final int POD_WORKER_THREADS = 4;
+  private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
+
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService podExecutor;
+  private final PodSource podSource;
+
+  private NodeAgent(
+      ScheduledExecutorService scheduler, ExecutorService podExecutor, PodSource podSource) {
+    this.scheduler = scheduler;
+    this.podExecutor = podExecutor;
+    this.podSource = podSource;
+  }
+
+  /**
+   * Registers the node and starts every loop; returns once the pod list has synced.
+   *
+   * @param api a client with rights on nodes, leases and pods
+   * @param cri a connected runtime client; the caller keeps ownership
+   */
+  public static NodeAgent start(Vertx vertx, ApiClient api, CriClient cri, AgentConfig config) {
+    Clock clock = Clock.systemUTC();
+    HostFacts host = HostFacts.read(config.rootDir());
+    var node =
+        new NodeRegistrar(api, config.nodeName(), host, cri.runtimeVersion()).register();
+    var scheduler =
+        Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "node-agent-scheduler"));
+    var podExecutor =
+        Executors.newFixedThreadPool(POD_WORKER_THREADS, r -> daemon(r, "pod-worker"));
+
+    var heartbeat = new NodeLeaseHeartbeat(api, node, clock);
+    var reporter = new NodeStatusReporter(api, cri, config.nodeName(), clock);
+    scheduler.scheduleWithFixedDelay(
+        heartbeat::renew, 0, NodeLeaseHeartbeat.RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(reporter::report, 0, 10, TimeUnit.SECONDS);
+
+    var syncer = new PodSyncer(cri, config, host.internalIp(), new BackOff(clock), clock);
+    var lifecycle = new PodLifecycle(syncer, new PodStatusWriter(api), api);
+    var workers = new PodWorkers(lifecycle, podExecutor, scheduler);
+    var podSource = new PodSource(vertx, api, config.nodeName(), workers);
+    var relister = new RuntimeRelister(cri, workers, podSource::hasSynced);
+    Blocking.await(podSource.start());
+    scheduler.scheduleWithFixedDelay(relister::relist, 0, 1, TimeUnit.SECONDS);
+    LOG.info("node agent {} started (runtime {})", config.nodeName(),
+        cri.runtimeVersion().containerRuntimeVersion());
+    return new NodeAgent(scheduler, podExecutor, podSource);
+  }
+
+  /** Stops the loops; containers keep running (a restarted agent adopts them). */
+  @Override
+  public void close() {
+    podSource.stop();
+    scheduler.shutdownNow();
+    podExecutor.shutdownNow();
+    try {
+      podExecutor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    var t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

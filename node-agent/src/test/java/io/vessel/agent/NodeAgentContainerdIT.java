@@ -1,0 +1,183 @@
+package io.vessel.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.vessel.agent.testing.LiveApiServer;
+import io.vessel.cri.CriClient;
+import io.vessel.cri.v1.PodSandboxFilter;
+import io.vessel.kit.client.ApiClient;
+import io.vessel.kit.client.ApiException;
+import io.vessel.kit.client.Blocking;
+import io.vessel.kit.client.Resources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The node agent against the machine's real containerd (run {@code node-agent/containerd/setup.sh}
+ * first) and an in-process API server: skipped when there is no containerd socket.
+ */
+class NodeAgentContainerdIT {
+  static final String SOCKET = "/run/containerd/containerd.sock";
+  static final String NODE = "vessel-it-node";
+
+  @TempDir static Path root;
+  static LiveApiServer server;
+  static CriClient cri;
+  static ApiClient api;
+  static NodeAgent agent;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(Files.exists(Path.of(SOCKET)), "no containerd socket at " + SOCKET);
+    cri = CriClient.builder().endpoint("unix://" + SOCKET).connect();
+    assumeTrue(cri.imageStatus("busybox").isPresent(), "busybox not imported (setup.sh does it)");
+    server = LiveApiServer.start();
+    api = server.client("vessel-node-agent-it");
+    agent = NodeAgent.start(server.vertx(), api, cri, new AgentConfig(NODE, root, "unix://" + SOCKET));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (agent != null) {
+      agent.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (cri != null) {
+      cri.close();
+    }
+  }
+
+  @Test
+  @DisplayName("start, real containerd, registers a Ready node with capacity, nodeInfo and a lease")
+  void registersNode() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Node node = Blocking.await(api.get(Resources.NODES, null, NODE));
+              assertThat(node.getMetadata().getLabels())
+                  .containsEntry("kubernetes.io/hostname", NODE)
+                  .containsEntry("kubernetes.io/os", "linux");
+              assertThat(node.getStatus().getCapacity()).containsKeys("cpu", "memory", "pods");
+              assertThat(node.getStatus().getNodeInfo().getContainerRuntimeVersion())
+                  .startsWith("containerd://1.6");
+              assertThat(node.getStatus().getConditions())
+                  .filteredOn(c -> c.getType().equals("Ready"))
+                  .extracting(c -> c.getStatus() + "/" + c.getReason())
+                  .containsExactly("True/KubeletReady");
+              var lease = Blocking.await(api.get(Resources.LEASES, "kube-node-lease", NODE));
+              assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(NODE);
+              assertThat(lease.getMetadata().getOwnerReferences()).hasSize(1);
+            });
+  }
+
+  @Test
+  @DisplayName("pod, busybox echo and sleep, runs with a pod IP and logs; delete removes its sandbox")
+  void runsAndDeletesPod() throws Exception {
+    // Given
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata().withName("hello").withNamespace("default").endMetadata()
+            .withNewSpec()
+            .withNodeName(NODE)
+            .withTerminationGracePeriodSeconds(2L)
+            .addNewContainer()
+            .withName("main")
+            .withImage("busybox")
+            .withCommand("sh", "-c", "echo hello; sleep 3600")
+            .endContainer()
+            .endSpec()
+            .build();
+
+    // When
+    long created = System.nanoTime();
+    Pod stored = Blocking.await(api.create(Resources.PODS, pod));
+    String uid = stored.getMetadata().getUid();
+
+    // Then it runs
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .untilAsserted(
+            () -> {
+              Pod p = Blocking.await(api.get(Resources.PODS, "default", "hello"));
+              assertThat(p.getStatus().getPhase()).isEqualTo("Running");
+              assertThat(p.getStatus().getPodIP()).startsWith("10.88.");
+            });
+    long running = System.nanoTime();
+    System.out.printf("create -> Running: %d ms (created at %s)%n", (running - created) / 1_000_000,
+        java.time.Instant.now().minusNanos(running - created));
+    Pod p = Blocking.await(api.get(Resources.PODS, "default", "hello"));
+    assertThat(p.getStatus().getContainerStatuses().get(0).getContainerID()).startsWith("containerd://");
+    assertThat(p.getStatus().getConditions())
+        .filteredOn(c -> c.getType().equals("Ready"))
+        .extracting(c -> c.getStatus())
+        .containsExactly("True");
+    Path log = root.resolve("pods").resolve("default_hello_" + uid).resolve("main/0.log");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(
+        () -> assertThat(Files.readString(log)).contains(" stdout F hello"));
+
+    // When it is deleted
+    long deleting = System.nanoTime();
+    Blocking.await(api.delete(Resources.PODS, "default", "hello", null));
+
+    // Then its sandbox and log dir go
+    var byUid = PodSandboxFilter.newBuilder().putLabelSelector(PodLabels.POD_UID, uid).build();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .untilAsserted(() -> assertThat(cri.listPodSandbox(byUid)).isEmpty());
+    System.out.printf("delete -> sandbox removed: %d ms%n", (System.nanoTime() - deleting) / 1_000_000);
+    assertThat(log.getParent().getParent()).doesNotExist();
+    try {
+      Blocking.await(api.get(Resources.PODS, "default", "hello"));
+    } catch (ApiException e) {
+      assertThat(e.code()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  @DisplayName("pod, restartPolicy Never exiting 3, is Failed with the exit code")
+  void failedPod() {
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata().withName("fails").withNamespace("default").endMetadata()
+            .withNewSpec()
+            .withNodeName(NODE)
+            .withRestartPolicy("Never")
+            .addNewContainer()
+            .withName("main")
+            .withImage("busybox")
+            .withImagePullPolicy("IfNotPresent")
+            .withCommand("sh", "-c", "exit 3")
+            .endContainer()
+            .endSpec()
+            .build();
+    Blocking.await(api.create(Resources.PODS, pod));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              Pod p = Blocking.await(api.get(Resources.PODS, "default", "fails"));
+              assertThat(p.getStatus().getPhase()).isEqualTo("Failed");
+              var terminated = p.getStatus().getContainerStatuses().get(0).getState().getTerminated();
+              assertThat(terminated.getExitCode()).isEqualTo(3);
+              assertThat(terminated.getReason()).isEqualTo("Error");
+            });
+    Blocking.await(api.delete(Resources.PODS, "default", "fails", null));
+  }
+}

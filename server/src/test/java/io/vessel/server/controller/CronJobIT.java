@@ -3,11 +3,9 @@ package io.vessel.server.controller;
 import static io.vessel.kit.client.Resources.CRON_JOBS;
 import static io.vessel.kit.client.Resources.EVENTS;
 import static io.vessel.kit.client.Resources.JOBS;
-import static io.vessel.kit.client.Resources.NAMESPACES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -18,15 +16,15 @@ import io.vessel.kit.client.ApiException;
 import io.vessel.kit.client.Blocking;
 import io.vessel.kit.client.ListOptions;
 import io.vessel.server.testing.LiveServer;
+import io.vessel.server.testing.LiveServerExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The CronJob controller against a real server. No test waits for a fire time: the CronJob's
@@ -35,24 +33,11 @@ import org.junit.jupiter.api.Test;
 class CronJobIT {
   private static final String NS = "cronjob-it";
   private static final Duration WAIT = Duration.ofSeconds(40);
+  @RegisterExtension
+  static final LiveServerExtension cluster = LiveServerExtension.withNamespace(NS);
+
   private static LiveServer live;
   private static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    live = LiveServer.start();
-    api = live.client();
-    Blocking.await(
-        api.create(
-            NAMESPACES,
-            new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    api.close();
-    live.close();
-  }
 
   /**
    * The Job and CronJob controllers write status concurrently with the test; and the server

@@ -1,14 +1,12 @@
 package io.vessel.server.controller;
 
 import static io.vessel.kit.client.Resources.DEPLOYMENTS;
-import static io.vessel.kit.client.Resources.NAMESPACES;
 import static io.vessel.kit.client.Resources.PODS;
 import static io.vessel.kit.client.Resources.REPLICA_SETS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
@@ -17,34 +15,24 @@ import io.vessel.kit.client.ApiClient;
 import io.vessel.kit.client.Blocking;
 import io.vessel.kit.client.ListOptions;
 import io.vessel.server.testing.LiveServer;
+import io.vessel.server.testing.LiveServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Deployments roll through ReplicaSets within their surge and availability bounds. */
 class DeploymentIT {
   private static final String NS = "deploy-it";
+  @RegisterExtension
+  static final LiveServerExtension cluster = LiveServerExtension.withNamespace(NS);
+
   private static LiveServer live;
   private static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    live = LiveServer.start();
-    api = live.client();
-    Blocking.await(api.create(NAMESPACES, new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    api.close();
-    live.close();
-  }
 
   private static Deployment deployment(String name, int replicas, String image) {
     return new DeploymentBuilder()

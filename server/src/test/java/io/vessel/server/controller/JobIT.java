@@ -2,12 +2,10 @@ package io.vessel.server.controller;
 
 import static io.vessel.kit.client.Resources.EVENTS;
 import static io.vessel.kit.client.Resources.JOBS;
-import static io.vessel.kit.client.Resources.NAMESPACES;
 import static io.vessel.kit.client.Resources.PODS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -17,37 +15,24 @@ import io.vessel.kit.client.ApiException;
 import io.vessel.kit.client.Blocking;
 import io.vessel.kit.client.ListOptions;
 import io.vessel.server.testing.LiveServer;
+import io.vessel.server.testing.LiveServerExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Job controller against a real server; the test plays the kubelet by patching pod status. */
 class JobIT {
   private static final String NS = "job-it";
   private static final Duration WAIT = Duration.ofSeconds(40);
+  @RegisterExtension
+  static final LiveServerExtension cluster = LiveServerExtension.withNamespace(NS);
+
   private static LiveServer live;
   private static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    live = LiveServer.start();
-    api = live.client();
-    Blocking.await(
-        api.create(
-            NAMESPACES,
-            new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    api.close();
-    live.close();
-  }
 
   private static JobBuilder job(String name) {
     return new JobBuilder()

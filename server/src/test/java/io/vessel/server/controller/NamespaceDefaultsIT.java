@@ -15,27 +15,18 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.vessel.kit.client.ApiClient;
 import io.vessel.kit.client.Blocking;
 import io.vessel.server.testing.LiveServer;
+import io.vessel.server.testing.LiveServerExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every namespace gets its default ServiceAccount and root CA ConfigMap, and keeps them. */
 class NamespaceDefaultsIT {
+  @RegisterExtension
+  static final LiveServerExtension cluster = LiveServerExtension.plain();
+
   private static LiveServer live;
   private static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    live = LiveServer.start();
-    api = live.client();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    api.close();
-    live.close();
-  }
 
   @Test
   void aNewNamespaceGetsItsDefaultsAndKeepsThem() {

@@ -1,13 +1,11 @@
 package io.vessel.server.controller;
 
 import static io.vessel.kit.client.Resources.EVENTS;
-import static io.vessel.kit.client.Resources.NAMESPACES;
 import static io.vessel.kit.client.Resources.PODS;
 import static io.vessel.kit.client.Resources.REPLICA_SETS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -16,32 +14,22 @@ import io.vessel.kit.client.ApiClient;
 import io.vessel.kit.client.Blocking;
 import io.vessel.kit.client.ListOptions;
 import io.vessel.server.testing.LiveServer;
+import io.vessel.server.testing.LiveServerExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ReplicaSet controller against a real server: counts, adoption, scaling, status, events. */
 class ReplicaSetIT {
   private static final String NS = "rs-it";
+  @RegisterExtension
+  static final LiveServerExtension cluster = LiveServerExtension.withNamespace(NS);
+
   private static LiveServer live;
   private static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    live = LiveServer.start();
-    api = live.client();
-    Blocking.await(api.create(NAMESPACES, new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    api.close();
-    live.close();
-  }
 
   private static List<Pod> pods(String app) {
     return Blocking.await(api.listAll(PODS, NS, ListOptions.labels("app=" + app))).items().stream()

@@ -20,16 +20,16 @@ import io.vessel.kit.client.ApiClient;
 import io.vessel.kit.client.Blocking;
 import io.vessel.kit.client.ListOptions;
 import io.vessel.server.testing.LiveServer;
+import io.vessel.server.testing.LiveServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The scheduler against a live server: the test plays the kubelet's part only by registering
@@ -39,20 +39,11 @@ import org.junit.jupiter.api.Test;
 class SchedulerIT {
   private static final String NS = "default";
   private static final Duration WAIT = Duration.ofSeconds(30);
+  @RegisterExtension
+  static final LiveServerExtension cluster = LiveServerExtension.plain();
+
   private static LiveServer live;
   private static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    live = LiveServer.start();
-    api = live.client();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    api.close();
-    live.close();
-  }
 
   @AfterEach
   void clean() {

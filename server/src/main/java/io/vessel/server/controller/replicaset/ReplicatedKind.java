@@ -2,6 +2,8 @@ package io.vessel.server.controller.replicaset;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vessel.kit.client.Json;
 import io.vessel.kit.client.ResourceType;
 import java.util.Map;
 
@@ -20,8 +22,15 @@ interface ReplicatedKind<T extends HasMetadata> {
 
   PodTemplateSpec template(T owner);
 
-  /** The current status as comparable values, and a copy of the owner carrying a new status. */
-  ReplicaStatus status(T owner);
+  /** The current status as comparable values. */
+  default ReplicaStatus status(T owner) {
+    return ReplicaStatuses.read(Json.mapper().valueToTree(owner).path("status"));
+  }
 
-  T withStatus(T owner, ReplicaStatus status);
+  /** A copy of the owner carrying {@code status}. */
+  default T withStatus(T owner, ReplicaStatus status) {
+    ObjectNode tree = Json.mapper().valueToTree(owner);
+    tree.set("status", ReplicaStatuses.write(status));
+    return Json.mapper().convertValue(tree, type().type());
+  }
 }

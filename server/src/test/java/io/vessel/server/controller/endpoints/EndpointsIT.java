@@ -2,7 +2,6 @@ package io.vessel.server.controller.endpoints;
 
 import static io.vessel.kit.client.Resources.ENDPOINTS;
 import static io.vessel.kit.client.Resources.ENDPOINT_SLICES;
-import static io.vessel.kit.client.Resources.NAMESPACES;
 import static io.vessel.kit.client.Resources.PODS;
 import static io.vessel.kit.client.Resources.SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +12,6 @@ import io.fabric8.kubernetes.api.model.EndpointSubset;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -25,14 +23,14 @@ import io.vessel.kit.client.ApiException;
 import io.vessel.kit.client.Blocking;
 import io.vessel.kit.client.ListOptions;
 import io.vessel.server.testing.LiveServer;
+import io.vessel.server.testing.LiveServerExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Endpoints and EndpointSlice controllers against a real server. No kubelet runs, so the
@@ -42,22 +40,11 @@ import org.junit.jupiter.api.Test;
 class EndpointsIT {
   private static final String NS = "ep-it";
   private static final Duration WAIT = Duration.ofSeconds(30);
+  @RegisterExtension
+  static final LiveServerExtension cluster = LiveServerExtension.withNamespace(NS);
+
   private static LiveServer live;
   private static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    live = LiveServer.start();
-    api = live.client();
-    Blocking.await(
-        api.create(NAMESPACES, new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    api.close();
-    live.close();
-  }
 
   private static Service service(String name, String clusterIp, String targetPort) {
     return new ServiceBuilder()

@@ -22,14 +22,14 @@ import io.vessel.kit.client.ApiException;
 import io.vessel.kit.client.Blocking;
 import io.vessel.kit.client.ResourceType;
 import io.vessel.server.testing.LiveServer;
+import io.vessel.server.testing.LiveServerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The garbage collector against a live server and real PostgreSQL: owners and dependents made of
@@ -38,20 +38,11 @@ import org.junit.jupiter.api.Test;
 class GarbageCollectorIT {
   private static final String NS = "default";
   private static final Duration WAIT = Duration.ofSeconds(30);
+  @RegisterExtension
+  static final LiveServerExtension cluster = LiveServerExtension.plain();
+
   private static LiveServer live;
   private static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    live = LiveServer.start();
-    api = live.client();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    api.close();
-    live.close();
-  }
 
   @Test
   @DisplayName("delete owner, Background, its dependents are collected")

@@ -78,6 +78,12 @@ class TwoReplicasIT {
     io.vessel.server.testing.TempDirs.delete(dir);
   }
 
+  private static <T> io.vertx.core.Future<T> onContext(
+      java.util.function.Supplier<io.vertx.core.Future<T>> exchange) {
+    io.vertx.core.Context ctx = vertx.getOrCreateContext();
+    return io.vertx.core.Future.future(p -> ctx.runOnContext(v -> exchange.get().onComplete(p)));
+  }
+
   private static int freePort() throws Exception {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
@@ -87,8 +93,10 @@ class TwoReplicasIT {
   private static JsonNode call(int port, HttpMethod method, String path, String contentType, String body)
       throws Exception {
     RequestOptions opts = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(path);
+    // The exchange runs on one context: composed from the test thread, a fast response could
+    // deliver its body before the body handler is set.
     Buffer response =
-        client
+        onContext(() -> client
             .request(opts)
             .compose(
                 req -> {
@@ -107,7 +115,7 @@ class TwoReplicasIT {
                                     method + " " + path + " on " + port + ": " + resp.statusCode() + " " + b);
                               }
                               return b;
-                            }))
+                            })))
             .await(30, TimeUnit.SECONDS);
     return Serialization.json().readTree(response.getBytes());
   }
@@ -122,7 +130,7 @@ class TwoReplicasIT {
             .setPort(port)
             .setURI("/api/v1/namespaces?watch=1&resourceVersion=" + rv + "&labelSelector=test%3Dreplicas");
     StringBuilder pending = new StringBuilder();
-    client
+    onContext(() -> client
         .request(opts)
         .compose(req -> req.send())
         .onSuccess(
@@ -151,7 +159,7 @@ class TwoReplicasIT {
                           }
                         }
                       }
-                    }))
+                    })))
         .await(30, TimeUnit.SECONDS);
     return seen;
   }

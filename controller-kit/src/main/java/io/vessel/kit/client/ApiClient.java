@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Status;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -33,10 +34,12 @@ public final class ApiClient implements AutoCloseable {
 
   private final HttpClient http;
   private final ClientConfig config;
+  private final Context context;
 
-  private ApiClient(HttpClient http, ClientConfig config) {
+  private ApiClient(HttpClient http, ClientConfig config, Context context) {
     this.http = http;
     this.config = config;
+    this.context = context;
   }
 
   public static ApiClient create(Vertx vertx, ClientConfig config) {
@@ -52,7 +55,10 @@ public final class ApiClient implements AutoCloseable {
                 new PemKeyCertOptions()
                     .addCertValue(Buffer.buffer(config.certPem()))
                     .addKeyValue(Buffer.buffer(config.keyPem())));
-    return new ApiClient(vertx.createHttpClient(options, new PoolOptions().setHttp2MaxSize(4)), config);
+    return new ApiClient(
+        vertx.createHttpClient(options, new PoolOptions().setHttp2MaxSize(4)),
+        config,
+        vertx.getOrCreateContext());
   }
 
   public <T extends HasMetadata> Future<T> get(ResourceType<T> type, String namespace, String name) {
@@ -167,7 +173,7 @@ public final class ApiClient implements AutoCloseable {
             .append("&resourceVersion=")
             .append(ListOptions.encode(resourceVersion));
     options.appendTo(uri);
-    return http.request(requestOptions(HttpMethod.GET, uri.toString()))
+    return onContext(() -> http.request(requestOptions(HttpMethod.GET, uri.toString()))
         .compose(
             req ->
                 req.send()
@@ -184,10 +190,26 @@ public final class ApiClient implements AutoCloseable {
                                 decoder.stop();
                                 req.reset();
                               });
-                        }));
+                        })));
   }
 
   private Future<Buffer> send(HttpMethod method, String uri, String contentType, Buffer body) {
+    return onContext(() -> exchange(method, uri, contentType, body));
+  }
+
+  /**
+   * Runs a request's whole exchange on the client's context. Composed from another thread, a
+   * response could deliver its body before the body handler is set, and the body would be lost
+   * (seen as a 200 with an empty body under load).
+   */
+  private <T> Future<T> onContext(java.util.function.Supplier<Future<T>> exchange) {
+    if (Vertx.currentContext() == context) {
+      return exchange.get();
+    }
+    return Future.future(p -> context.runOnContext(v -> exchange.get().onComplete(p)));
+  }
+
+  private Future<Buffer> exchange(HttpMethod method, String uri, String contentType, Buffer body) {
     RequestOptions options = requestOptions(method, uri).setIdleTimeout(REQUEST_IDLE_SECONDS * 1000);
     if (body != null && contentType != null) {
       options.putHeader("Content-Type", contentType);

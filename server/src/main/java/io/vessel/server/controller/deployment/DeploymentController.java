@@ -158,6 +158,11 @@ public final class DeploymentController {
   }
 
   private boolean rolling(Rollout r) {
+    if (r.all().stream().anyMatch(Revisions::statusBehind)) {
+      // A ReplicaSet just scaled has not counted its pods yet: deciding on its old counts could
+      // take more pods down than maxUnavailable allows. Its status update wakes us again.
+      return false;
+    }
     boolean changed = false;
     int desired = r.desired();
     int next = RolloutMath.newReplicas(desired, r.maxSurge(), r.allReplicas(), Revisions.replicas(r.newRs));

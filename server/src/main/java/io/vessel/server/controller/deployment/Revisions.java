@@ -38,6 +38,13 @@ final class Revisions {
     return annotations(o.getMetadata()).get(CHANGE_CAUSE);
   }
 
+  /** Whether the ReplicaSet's status predates its latest spec (its controller has not caught up). */
+  static boolean statusBehind(ReplicaSet rs) {
+    Long generation = rs.getMetadata().getGeneration();
+    Long observed = rs.getStatus() == null ? null : rs.getStatus().getObservedGeneration();
+    return generation != null && (observed == null || observed < generation);
+  }
+
   static int replicas(ReplicaSet rs) {
     Integer n = rs.getSpec().getReplicas();
     return n == null ? 1 : n;

@@ -14,6 +14,7 @@ import io.vessel.kit.client.Json;
 import io.vessel.kit.controller.Controller;
 import io.vessel.kit.controller.Expectations;
 import io.vessel.kit.controller.Result;
+import io.vessel.kit.selector.LabelSelectors;
 import io.vessel.kit.events.EventRecorder;
 import io.vessel.kit.informer.Informer;
 import io.vessel.kit.informer.InformerHandler;
@@ -97,9 +98,12 @@ public final class JobController {
     JobSpec spec = job.getSpec();
     JobStatus old = job.getStatus() == null ? new JobStatus() : job.getStatus();
     JobStatus status = PodTemplates.copy(old, JobStatus.class);
+    // As upstream's claim: a pod is the Job's when it is controlled by it and its selector
+    // matches; a controlled pod that does not match is not counted (upstream releases it).
     List<Pod> mine =
         pods.list(job.getMetadata().getNamespace()).stream()
             .filter(p -> OwnerRefs.controlledBy(p, job))
+            .filter(p -> LabelSelectors.matches(job.getSpec().getSelector(), p.getMetadata().getLabels()))
             .toList();
     List<Pod> active = mine.stream().filter(Pods::active).toList();
     List<Pod> failedPods = mine.stream().filter(JobPods::failed).toList();

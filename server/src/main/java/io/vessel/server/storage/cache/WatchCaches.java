@@ -230,10 +230,27 @@ public final class WatchCaches implements ChangeListener {
     }
   }
 
+  /**
+   * Runs {@code work} on the cache's context and answers on the caller's: a request's response
+   * must be written from its own connection's context, never from the cache's thread.
+   */
   private <T> Future<T> onContext(Supplier<Future<T>> work) {
-    if (Vertx.currentContext() == context) {
+    io.vertx.core.Context caller = Vertx.currentContext();
+    if (caller == context) {
       return work.get();
     }
-    return Future.future(p -> context.runOnContext(v -> work.get().onComplete(p)));
+    return Future.future(
+        p ->
+            context.runOnContext(
+                v ->
+                    work.get()
+                        .onComplete(
+                            ar -> {
+                              if (caller == null) {
+                                p.handle(ar);
+                              } else {
+                                caller.runOnContext(x -> p.handle(ar));
+                              }
+                            })));
   }
 }

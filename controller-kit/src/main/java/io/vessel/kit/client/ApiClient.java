@@ -133,6 +133,17 @@ public final class ApiClient implements AutoCloseable {
         .map(body -> decode(body, type.type()));
   }
 
+  /**
+   * A strategic merge patch: lists with a merge key (conditions by type, containers by name)
+   * merge item by item, so a writer touches only its own entries.
+   */
+  public <T extends HasMetadata> Future<T> strategicMergePatch(
+      ResourceType<T> type, String namespace, String name, String subresource, Object patch) {
+    String path = type.itemPath(namespace, name) + (subresource.isEmpty() ? "" : "/" + subresource);
+    return send(HttpMethod.PATCH, path, "application/strategic-merge-patch+json", encode(patch))
+        .map(body -> decode(body, type.type()));
+  }
+
   /** Deletes; a missing object is success (the state asked for holds). */
   public Future<Void> delete(
       ResourceType<?> type, String namespace, String name, DeleteOptions options) {

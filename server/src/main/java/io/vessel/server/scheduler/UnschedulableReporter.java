@@ -70,10 +70,12 @@ final class UnschedulableReporter {
     } else {
       conditions.add(c);
     }
+    // Only our condition, merged by type: a whole-list write from a lagging cache would drop
+    // conditions others (the kubelet's Ready) set meanwhile.
     ObjectNode patch = JsonNodeFactory.instance.objectNode();
-    patch.putObject("status").set("conditions", Json.mapper().valueToTree(conditions));
+    patch.putObject("status").set("conditions", Json.mapper().valueToTree(List.of(c)));
     Blocking.await(
-        client.mergePatch(
+        client.strategicMergePatch(
             PODS, pod.getMetadata().getNamespace(), pod.getMetadata().getName(), "status", patch));
   }
 

@@ -76,9 +76,12 @@ public final class DeploymentController {
       r.newRs = stampRevision(r, r.newRs);
     }
     boolean recreate = d.getSpec().getStrategy() != null && "Recreate".equals(d.getSpec().getStrategy().getType());
+    boolean waiting = !recreate && r.all().stream().anyMatch(Revisions::statusBehind);
     boolean changed = recreate ? recreate(r) : rolling(r);
     cleanUpHistory(r);
-    return finish(r, created ? Progress.CREATED : changed ? Progress.UPDATED : Progress.FOUND);
+    Result result = finish(r, created ? Progress.CREATED : changed ? Progress.UPDATED : Progress.FOUND);
+    // The ReplicaSet's status update wakes us; look again anyway in case that event is missed.
+    return waiting && result.requeueAfter() == null ? Result.requeueAfter(Duration.ofMillis(500)) : result;
   }
 
   private Result finish(Rollout r, Progress progress) {

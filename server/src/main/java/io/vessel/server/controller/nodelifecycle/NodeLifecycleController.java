@@ -146,7 +146,7 @@ public final class NodeLifecycleController {
 
   private void markPodNotReady(Pod p, String ts) {
     try {
-      Blocking.await(loops.client().mergePatch(PODS, p.getMetadata().getNamespace(), p.getMetadata().getName(), "status",
+      Blocking.await(loops.client().strategicMergePatch(PODS, p.getMetadata().getNamespace(), p.getMetadata().getName(), "status",
           Map.of("status", Map.of("conditions", List.of(Map.of("type", "Ready", "status", "False", "lastTransitionTime", ts))))));
     } catch (ApiException e) {
       if (!e.notFound()) {

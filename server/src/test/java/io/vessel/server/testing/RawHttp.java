@@ -21,9 +21,11 @@ public final class RawHttp {
 
   private final HttpClient client;
   private final int port;
+  private final io.vertx.core.Context context;
 
   RawHttp(Vertx vertx, ClusterPki pki, int port) {
     this.port = port;
+    this.context = vertx.getOrCreateContext();
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -59,6 +61,13 @@ public final class RawHttp {
     if (json != null) {
       opts.putHeader("Content-Type", "application/json");
     }
+    // The exchange runs on one context: composed from the test thread, a fast response could
+    // deliver its body before the body handler is set.
+    return io.vertx.core.Future.<Response>future(p -> context.runOnContext(v -> exchange(opts, json).onComplete(p)))
+        .await(30, TimeUnit.SECONDS);
+  }
+
+  private io.vertx.core.Future<Response> exchange(RequestOptions opts, String json) {
     return client
         .request(opts)
         .compose(req -> json == null ? req.send() : req.send(json))
@@ -75,7 +84,6 @@ public final class RawHttp {
                           } catch (java.io.IOException e) {
                             throw new IllegalStateException(e);
                           }
-                        }))
-        .await(30, TimeUnit.SECONDS);
+                        }));
   }
 }

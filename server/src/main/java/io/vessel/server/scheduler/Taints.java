@@ -16,7 +16,7 @@ import java.util.Objects;
  * such controller yet, so the scheduler adds them itself: a node that is not Ready is refused with
  * the same reason kube-scheduler gives, unless the pod tolerates it (as DaemonSet pods do).
  */
-final class Taints {
+public final class Taints {
   static final String NOT_READY = "node.kubernetes.io/not-ready";
   static final String UNREACHABLE = "node.kubernetes.io/unreachable";
   static final String UNSCHEDULABLE = "node.kubernetes.io/unschedulable";
@@ -62,7 +62,7 @@ final class Taints {
    * Upstream's Toleration.ToleratesTaint: an empty effect matches every effect, an empty key with
    * Exists matches every key, an empty operator means Equal.
    */
-  static boolean tolerates(Toleration t, Taint taint) {
+  public static boolean tolerates(Toleration t, Taint taint) {
     if (t.getEffect() != null && !t.getEffect().isEmpty() && !t.getEffect().equals(taint.getEffect())) {
       return false;
     }

@@ -1,5 +1,9 @@
 package io.vessel.cri;
 
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -45,6 +49,18 @@ public record CriEndpoint(Path socket) {
     }
     throw new IllegalArgumentException(
         "unsupported CRI endpoint " + endpoint + ": only unix:// sockets are supported");
+  }
+
+  /**
+   * Whether a process accepts connections on the socket now. The socket file alone proves nothing:
+   * it outlives a runtime that was killed or a machine image that was copied while it ran.
+   */
+  public boolean listening() {
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      return channel.connect(UnixDomainSocketAddress.of(socket));
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   @Override

@@ -2,21 +2,22 @@ package io.vessel.cri;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vessel.cri.testing.RealContainerd;
 import io.vessel.cri.v1.Image;
-import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Against the machine's real containerd, read-only. Runs only where containerd serves its default
- * socket (see shared/CRI-NOTES.md for setting one up); skipped everywhere else.
+ * socket (node-agent/containerd/setup.sh sets one up); see {@link RealContainerd} for when it is
+ * skipped.
  */
-@EnabledIf("containerdRunning")
 class ContainerdCriIT {
 
-  static boolean containerdRunning() {
-    return Files.exists(CriEndpoint.CONTAINERD.socket());
+  @BeforeAll
+  static void containerdServing() {
+    RealContainerd.assumeServing();
   }
 
   @Test

@@ -3,9 +3,14 @@ package io.vessel.cri;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,5 +45,20 @@ class CriEndpointTest {
   void rejected(String endpoint) {
     assertThatThrownBy(() -> CriEndpoint.parse(endpoint))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("listening, a bound socket answers; the file left behind by a closed one does not")
+  void listening(@TempDir Path dir) throws Exception {
+    Path socket = dir.resolve("cri.sock");
+    var endpoint = new CriEndpoint(socket);
+    assertThat(endpoint.listening()).isFalse();
+
+    try (var server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(socket));
+      assertThat(endpoint.listening()).isTrue();
+    }
+    assertThat(Files.exists(socket)).isTrue();
+    assertThat(endpoint.listening()).isFalse();
   }
 }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.vessel.agent.testing.LiveApiServer;
 import io.vessel.cri.CriClient;
+import io.vessel.cri.testing.RealContainerd;
 import io.vessel.cri.v1.PodSandboxFilter;
 import io.vessel.kit.client.ApiClient;
 import io.vessel.kit.client.ApiException;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The node agent against the machine's real containerd (run {@code node-agent/containerd/setup.sh}
- * first) and an in-process API server: skipped when there is no containerd socket.
+ * first) and an in-process API server: skipped when containerd does not answer (see {@link
+ * RealContainerd}).
  */
 class NodeAgentContainerdIT {
   static final String SOCKET = "/run/containerd/containerd.sock";
@@ -39,7 +41,7 @@ class NodeAgentContainerdIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.exists(Path.of(SOCKET)), "no containerd socket at " + SOCKET);
+    RealContainerd.assumeServing();
     cri = CriClient.builder().endpoint("unix://" + SOCKET).connect();
     assumeTrue(cri.imageStatus("busybox").isPresent(), "busybox not imported (setup.sh does it)");
     server = LiveApiServer.start();

@@ -18,6 +18,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vessel.certs.ClusterPki;
+import io.vessel.server.node.KubeletClient;
 import io.vessel.server.auth.Authorizer;
 import io.vessel.server.auth.X509Authenticator;
 import io.vessel.server.controller.ControllerManager;
@@ -118,7 +119,10 @@ public final class ApiServer {
             new VersionHandler(BuildInfo.fromSystemProperties()),
             new DiscoveryHandler(catalog),
             openApi,
-            new ResourceHandler(catalog, stores));
+            new ResourceHandler(
+                catalog,
+                stores,
+                new KubeletClient(vertx, pki.admin().certificatePem(), pki.admin().privateKeyPem())));
     HttpServerOptions httpOptions = httpOptions(config, pki);
 
     return PgSchema.migrate(writePool)

@@ -5,14 +5,19 @@ import io.vessel.server.api.GroupResource;
 import io.vessel.server.http.RequestInfo;
 
 /**
- * Decides whether a user may make a request. Until RBAC is served, only members of
- * system:masters (the admin credential and the server's own loopback clients) are allowed; every
- * other user gets kube-apiserver's 403 wording.
+ * Decides whether a user may make a request. Until RBAC is served, members of system:masters (the
+ * admin credential and the server's own loopback clients) may do anything, node agents what
+ * {@link NodeRules} grants; every other request gets kube-apiserver's 403 wording.
  */
 public final class Authorizer {
 
   public void authorize(UserInfo user, RequestInfo info) {
     if (user.inGroup(UserInfo.MASTERS)) {
+      return;
+    }
+    String node = NodeRules.nodeName(user);
+    String why = node == null ? "" : NodeRules.deny(node, info);
+    if (why == null) {
       return;
     }
     if (!info.resourceRequest()) {
@@ -39,6 +44,7 @@ public final class Authorizer {
             + "\" in API group \""
             + info.group()
             + "\" "
-            + scope);
+            + scope
+            + (why.isEmpty() ? "" : ": " + why));
   }
 }

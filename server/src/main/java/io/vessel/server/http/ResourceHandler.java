@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vessel.server.api.ApiException;
 import io.vessel.server.api.ListOptions;
 import io.vessel.server.api.WriteOptions;
+import io.vessel.server.node.KubeletClient;
 import io.vessel.server.registry.ResourceCatalog;
 import io.vessel.server.registry.ResourceDefinition;
 import io.vessel.server.registry.ResourceStore;
@@ -27,8 +28,12 @@ public final class ResourceHandler {
   private final DeleteHandler deletes;
   private final ScaleHandler scales;
   private final BindingHandler bindings;
+  private final PodLogHandler podLogs;
 
-  public ResourceHandler(ResourceCatalog catalog, Map<ResourceDefinition, ResourceStore> stores) {
+  public ResourceHandler(
+      ResourceCatalog catalog,
+      Map<ResourceDefinition, ResourceStore> stores,
+      KubeletClient kubelets) {
     this.catalog = catalog;
     this.stores = stores;
     this.watches = new WatchHandler();
@@ -36,6 +41,11 @@ public final class ResourceHandler {
     this.deletes = new DeleteHandler();
     this.scales = new ScaleHandler();
     this.bindings = new BindingHandler();
+    this.podLogs =
+        new PodLogHandler(
+            stores.get(catalog.lookup("", "v1", "pods").orElseThrow()),
+            stores.get(catalog.lookup("", "v1", "nodes").orElseThrow()),
+            kubelets);
   }
 
   /** Handles a parsed resource request; {@code body} is empty for bodiless methods. */
@@ -171,6 +181,9 @@ public final class ResourceHandler {
     }
     if (sub.name().equals("binding")) {
       return bindings.create(req, def, store, namespace, name, body);
+    }
+    if (sub.name().equals("log")) {
+      return podLogs.get(req, namespace, name);
     }
     switch (req.method().name()) {
       case "GET":

@@ -120,6 +120,7 @@ public final class CoreResources {
             .shortNames("po")
             .categories("all")
             .subresource("binding", "Binding", "create")
+            .subresource("log", "Pod", "get")
             .status()
             .model(Pod.class, new PodStrategy(), new PodTable())
             .field("spec.nodeName", "/spec/nodeName")

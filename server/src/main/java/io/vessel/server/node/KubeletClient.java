@@ -1,0 +1,80 @@
+package io.vessel.server.node;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vessel.server.api.ApiException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The server's HTTPS client to node agents' kubelet APIs, presenting a client certificate in
+ * system:masters. Like kube-apiserver without {@code --kubelet-certificate-authority}, it does not
+ * verify the agent's self-signed serving certificate: the agent authenticates the server, not the
+ * other way round (partial; see the README).
+ */
+public final class KubeletClient {
+  static final int CONNECT_TIMEOUT_MS = 5_000;
+
+  private final HttpClient http;
+
+  public KubeletClient(Vertx vertx, String clientCertPem, String clientKeyPem) {
+    var options =
+        new HttpClientOptions()
+            .setSsl(true)
+            .setTrustAll(true)
+            .setVerifyHost(false)
+            .setConnectTimeout(CONNECT_TIMEOUT_MS)
+            .setKeyCertOptions(
+                new PemKeyCertOptions()
+                    .addCertValue(Buffer.buffer(clientCertPem))
+                    .addKeyValue(Buffer.buffer(clientKeyPem)));
+    this.http = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(16));
+  }
+
+  /**
+   * Sends a GET and hands back the response paused, headers read and body not, so the caller can
+   * stream it. A node that cannot be reached is a 500 as kube-apiserver words it.
+   */
+  public Future<HttpClientResponse> get(KubeletAddress node, String path, Map<String, String> query) {
+    var uri = new StringBuilder(path);
+    char sep = '?';
+    for (var e : query.entrySet()) {
+      uri.append(sep)
+          .append(e.getKey())
+          .append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+      sep = '&';
+    }
+    var options =
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            .setHost(node.host())
+            .setPort(node.port())
+            .setURI(uri.toString());
+    return http.request(options)
+        .compose(req -> req.send())
+        .map(
+            resp -> {
+              resp.pause();
+              return resp;
+            })
+        .recover(
+            t ->
+                Future.failedFuture(
+                    ApiException.internal(
+                        "error dialing backend: " + t.getMessage())));
+  }
+
+  public Future<Void> close() {
+    return http.close();
+  }
+}

@@ -46,7 +46,10 @@ class NodeAgentContainerdIT {
     assumeTrue(cri.imageStatus("busybox").isPresent(), "busybox not imported (setup.sh does it)");
     server = LiveApiServer.start();
     api = server.client("vessel-node-agent-it");
-    agent = NodeAgent.start(server.vertx(), api, cri, new AgentConfig(NODE, root, "unix://" + SOCKET));
+    agent =
+        NodeAgent.start(
+            server.vertx(), api, cri,
+            new AgentConfig(NODE, root, "unix://" + SOCKET, server.caPem()));
   }
 
   @AfterAll

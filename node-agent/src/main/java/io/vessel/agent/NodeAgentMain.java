@@ -13,12 +13,13 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code vessel-node-agent --kubeconfig K --node-name N [--runtime-endpoint E] [--root-dir D]}.
+ * {@code vessel-node-agent --kubeconfig K --node-name N [--runtime-endpoint E] [--root-dir D]
+ * [--kubelet-port P]}.
  *
  * <p>The kubeconfig must hold a client certificate. For now that is the admin one the server writes
  * ({@code <state-dir>/kubeconfig}): the server's authorizer lets only {@code system:masters} through,
  * so a node certificate ({@code ClusterPki.issueNode}) would get 403 until it learns the Node
- * authorizer's rules.
+ * authorizer's rules. The kubeconfig's CA is also the one the kubelet API checks clients against.
  */
 public final class NodeAgentMain {
   static final String DEFAULT_ENDPOINT = "unix:///run/containerd/containerd.sock";
@@ -29,15 +30,22 @@ public final class NodeAgentMain {
   public static void main(String[] argv) throws Exception {
     Map<String, String> args = parse(argv);
     var kubeconfigPath = Path.of(required(args, "--kubeconfig"));
-    var config =
-        new AgentConfig(
-            required(args, "--node-name"),
-            Path.of(args.getOrDefault("--root-dir", DEFAULT_ROOT)),
-            args.getOrDefault("--runtime-endpoint", DEFAULT_ENDPOINT));
     var kubeconfig = Kubeconfig.read(kubeconfigPath);
     if (kubeconfig.clientCertPem() == null) {
       throw new IllegalArgumentException(kubeconfigPath + " has no client certificate");
     }
+    if (kubeconfig.caPem() == null) {
+      throw new IllegalArgumentException(
+          kubeconfigPath + " has no certificate-authority-data: the kubelet API needs the cluster"
+              + " CA to check its clients");
+    }
+    var config =
+        new AgentConfig(
+            required(args, "--node-name"),
+            Path.of(args.getOrDefault("--root-dir", DEFAULT_ROOT)),
+            args.getOrDefault("--runtime-endpoint", DEFAULT_ENDPOINT),
+            port(args.getOrDefault("--kubelet-port", "" + AgentConfig.DEFAULT_KUBELET_PORT)),
+            kubeconfig.caPem());
     URI server = URI.create(kubeconfig.server());
     var vertx = Vertx.vertx();
     var api =
@@ -82,12 +90,22 @@ public final class NodeAgentMain {
         throw new IllegalArgumentException(a + " needs a value");
       }
     }
+    var known =
+        Set.of("--kubeconfig", "--node-name", "--runtime-endpoint", "--root-dir", "--kubelet-port");
     for (String key : args.keySet()) {
-      if (!Set.of("--kubeconfig", "--node-name", "--runtime-endpoint", "--root-dir").contains(key)) {
+      if (!known.contains(key)) {
         throw new IllegalArgumentException("unknown flag " + key);
       }
     }
     return args;
+  }
+
+  private static int port(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--kubelet-port " + value + " is not a number");
+    }
   }
 
   private static String required(Map<String, String> args, String flag) {

@@ -30,12 +30,16 @@ final class NodeRegistrar {
   private final String nodeName;
   private final HostFacts host;
   private final RuntimeVersion runtime;
+  private final int kubeletPort;
 
-  NodeRegistrar(ApiClient api, String nodeName, HostFacts host, RuntimeVersion runtime) {
+  /** @param kubeletPort the kubelet API's bound port, for {@code daemonEndpoints} */
+  NodeRegistrar(
+      ApiClient api, String nodeName, HostFacts host, RuntimeVersion runtime, int kubeletPort) {
     this.api = api;
     this.nodeName = nodeName;
     this.host = host;
     this.runtime = runtime;
+    this.kubeletPort = kubeletPort;
   }
 
   /** Blocks until the Node exists with this machine's facts; returns it. */
@@ -113,7 +117,9 @@ final class NodeRegistrar {
                 .build())
         .withNewDaemonEndpoints()
         .withNewKubeletEndpoint()
-        .withPort(0)
+        // the API server dials this port to proxy logs; status reports patch only conditions,
+        // so it stays until the next registration
+        .withPort(kubeletPort)
         .endKubeletEndpoint()
         .endDaemonEndpoints()
         .build();

@@ -8,6 +8,7 @@ import io.vessel.kit.client.ListOptions;
 import io.vessel.kit.client.Resources;
 import io.vessel.kit.informer.Informer;
 import io.vessel.kit.informer.InformerHandler;
+import java.util.Optional;
 
 /**
  * The pods bound to this node (an informer with {@code spec.nodeName=<node>}), fed to {@link
@@ -37,6 +38,11 @@ final class PodSource implements InformerHandler<Pod> {
 
   void stop() {
     informer.stop();
+  }
+
+  /** A pod bound to this node, from the informer's cache; safe from any thread. */
+  Optional<Pod> pod(String namespace, String name) {
+    return Optional.ofNullable(informer.get(namespace, name));
   }
 
   @Override

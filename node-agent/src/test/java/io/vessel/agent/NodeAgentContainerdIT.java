@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.vessel.agent.testing.LiveApiServer;
+import io.vessel.certs.TlsContexts;
 import io.vessel.cri.CriClient;
 import io.vessel.cri.testing.RealContainerd;
 import io.vessel.cri.v1.PodSandboxFilter;
@@ -15,6 +16,10 @@ import io.vessel.kit.client.ApiClient;
 import io.vessel.kit.client.ApiException;
 import io.vessel.kit.client.Blocking;
 import io.vessel.kit.client.Resources;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +51,10 @@ class NodeAgentContainerdIT {
     assumeTrue(cri.imageStatus("busybox").isPresent(), "busybox not imported (setup.sh does it)");
     server = LiveApiServer.start();
     api = server.client("vessel-node-agent-it");
-    agent = NodeAgent.start(server.vertx(), api, cri, new AgentConfig(NODE, root, "unix://" + SOCKET));
+    agent =
+        NodeAgent.start(
+            server.vertx(), api, cri,
+            new AgentConfig(NODE, root, "unix://" + SOCKET, server.caPem()));
   }
 
   @AfterAll
@@ -181,5 +189,85 @@ class NodeAgentContainerdIT {
               assertThat(terminated.getReason()).isEqualTo("Error");
             });
     Blocking.await(api.delete(Resources.PODS, "default", "fails", null));
+  }
+
+  @Test
+  @DisplayName(
+      "containerLogs, busybox echoing two lines, over HTTPS at the Node's kubelet endpoint with a"
+          + " system:masters cert: both lines; tailLines=1 the last")
+  void servesContainerLogs() throws Exception {
+    // Given a running pod that wrote two lines
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata().withName("logs").withNamespace("default").endMetadata()
+            .withNewSpec()
+            .withNodeName(NODE)
+            .withTerminationGracePeriodSeconds(1L)
+            .addNewContainer()
+            .withName("main")
+            .withImage("busybox")
+            .withImagePullPolicy("IfNotPresent")
+            .withCommand("sh", "-c", "echo one; echo two; sleep 3600")
+            .endContainer()
+            .endSpec()
+            .build();
+    Blocking.await(api.create(Resources.PODS, pod));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(Blocking.await(api.get(Resources.PODS, "default", "logs"))
+                    .getStatus().getPhase())
+                .isEqualTo("Running"));
+    // the API server's view: the node's InternalIP and the port in daemonEndpoints, which the
+    // status reporter's later writes (the Ready condition) leave alone
+    Node node = Blocking.await(api.get(Resources.NODES, null, NODE));
+    assertThat(node.getStatus().getConditions()).extracting(c -> c.getType()).contains("Ready");
+    int port = node.getStatus().getDaemonEndpoints().getKubeletEndpoint().getPort();
+    assertThat(port).isEqualTo(agent.kubeletPort()).isPositive();
+    String ip =
+        node.getStatus().getAddresses().stream()
+            .filter(a -> a.getType().equals("InternalIP"))
+            .findFirst()
+            .orElseThrow()
+            .getAddress();
+    // the API server does not verify kubelet serving certificates by default either
+    var http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .sslContext(
+                TlsContexts.insecureClient(
+                    server.admin().certificatePem(), server.admin().privateKeyPem()))
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    URI logs = URI.create("https://" + ip + ":" + port + "/containerLogs/default/logs/main");
+
+    try {
+      // When / Then
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                var all = http.send(HttpRequest.newBuilder(logs).build(),
+                    HttpResponse.BodyHandlers.ofString());
+                assertThat(all.statusCode()).isEqualTo(200);
+                assertThat(all.body()).isEqualTo("one\ntwo\n");
+              });
+      var tail =
+          http.send(
+              HttpRequest.newBuilder(URI.create(logs + "?tailLines=1")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(tail.statusCode()).isEqualTo(200);
+      assertThat(tail.headers().firstValue("Content-Type")).contains("text/plain");
+      assertThat(tail.body()).isEqualTo("two\n");
+    } finally {
+      // wait for the teardown: closing the agent mid-way would leave the container running
+      String uid =
+          Blocking.await(api.get(Resources.PODS, "default", "logs")).getMetadata().getUid();
+      Blocking.await(api.delete(Resources.PODS, "default", "logs", null));
+      var byUid = PodSandboxFilter.newBuilder().putLabelSelector(PodLabels.POD_UID, uid).build();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(() -> assertThat(cri.listPodSandbox(byUid)).isEmpty());
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.vessel.agent;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.vessel.certs.CertificateAuthority;
 import io.vessel.cri.CriClient;
 import io.vessel.cri.fake.FakeRuntime;
 import io.vessel.cri.v1.Container;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Tests keep feeding the syncer the status it built, as the status writer does.
  */
 abstract class PodSyncerTestBase {
+  /** The syncer serves no kubelet API; the config still needs a CA. */
+  static final CertificateAuthority TEST_CA = CertificateAuthority.create();
+
   @TempDir Path root;
   FakeRuntime runtime;
   CriClient cri;
@@ -34,7 +38,7 @@ abstract class PodSyncerTestBase {
     clock = new MutableClock();
     syncer =
         new PodSyncer(
-            cri, new AgentConfig("node-a", root, "unix:///fake"), "10.0.0.1", new BackOff(clock),
+            cri, new AgentConfig("node-a", root, "unix:///fake", TEST_CA.certificatePem()), "10.0.0.1", new BackOff(clock),
             clock);
   }
 

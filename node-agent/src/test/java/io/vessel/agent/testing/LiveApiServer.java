@@ -2,6 +2,7 @@ package io.vessel.agent.testing;
 
 import io.vertx.core.Vertx;
 import io.vessel.certs.ClusterPki;
+import io.vessel.certs.IssuedCertificate;
 import io.vessel.certs.ServingIdentity;
 import io.vessel.kit.client.ApiClient;
 import io.vessel.kit.client.ClientConfig;
@@ -49,6 +50,16 @@ public final class LiveApiServer implements AutoCloseable {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** The cluster CA, which signs the admin certificate (and what the node agent trusts). */
+  public String caPem() {
+    return pki.ca().certificatePem();
+  }
+
+  /** The admin client certificate (system:masters). */
+  public IssuedCertificate admin() {
+    return pki.admin();
   }
 
   /** A client with the admin certificate (system:masters). */

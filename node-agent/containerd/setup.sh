@@ -3,6 +3,11 @@
 # systemd and without registry access. Idempotent; run as root.
 #
 #   node-agent/containerd/setup.sh [STATE_DIR]     (default /var/lib/vessel-containerd)
+#   node-agent/containerd/setup.sh --own DIR       (Vessel's own instance, for ./vessel up)
+#
+# By default containerd serves its usual socket with its usual root and state, as the tests
+# expect. With --own, everything is under DIR (config, root, state, socket DIR/containerd.sock),
+# so a second containerd and the host's configuration are never touched.
 #
 # What it does (facts in ../shared/CRI-NOTES.md):
 #   1. apt-get installs containerd, runc, CNI plugins, busybox-static and iptables if missing;
@@ -13,11 +18,21 @@
 #   4. builds localhost/pause:local and docker.io/library/busybox:latest from busybox-static with
 #      tar + sha256sum (no registry) and imports them with `ctr -n k8s.io images import`.
 #
-# The socket is containerd's usual unix:///run/containerd/containerd.sock.
 set -euo pipefail
 
-STATE_DIR=${1:-/var/lib/vessel-containerd}
-SOCKET=/run/containerd/containerd.sock
+if [ "${1:-}" = --own ]; then
+  STATE_DIR=${2:?--own needs a directory}
+  mkdir -p "$STATE_DIR"
+  STATE_DIR=$(cd "$STATE_DIR" && pwd)
+  ROOT_DIR=$STATE_DIR/root
+  RUN_DIR=$STATE_DIR/run
+  SOCKET=$STATE_DIR/containerd.sock
+else
+  STATE_DIR=${1:-/var/lib/vessel-containerd}
+  ROOT_DIR=/var/lib/containerd
+  RUN_DIR=/run/containerd
+  SOCKET=/run/containerd/containerd.sock
+fi
 PACKAGES=(containerd runc containernetworking-plugins busybox-static iptables)
 
 if [ "$(id -u)" != 0 ]; then
@@ -47,11 +62,11 @@ write_config() {
   cat >"$STATE_DIR/config.toml" <<'EOF'
 # containerd 1.6 - CRI for an offline VM without systemd (written by node-agent/containerd/setup.sh)
 version = 2
-root = "/var/lib/containerd"
-state = "/run/containerd"
+root = "ROOT_DIR"
+state = "RUN_DIR"
 
 [grpc]
-  address = "/run/containerd/containerd.sock"
+  address = "SOCKET"
 
 [plugins]
   [plugins."io.containerd.grpc.v1.cri"]
@@ -82,9 +97,10 @@ state = "/run/containerd"
     [plugins."io.containerd.grpc.v1.cri".registry]
       config_path = ""
   [plugins."io.containerd.internal.v1.opt"]
-    path = "/var/lib/containerd/opt"
+    path = "ROOT_DIR/opt"
 EOF
-  sed -i "s|STATE_DIR|$STATE_DIR|" "$STATE_DIR/config.toml"
+  sed -i -e "s|STATE_DIR|$STATE_DIR|" -e "s|ROOT_DIR|$ROOT_DIR|" -e "s|RUN_DIR|$RUN_DIR|" \
+    -e "s|SOCKET|$SOCKET|" "$STATE_DIR/config.toml"
   cat >"$STATE_DIR/cni/net.d/10-podnet.conflist" <<'EOF'
 {
   "cniVersion": "1.0.0",
@@ -148,7 +164,17 @@ write_archive() {
   rm -rf "$work"
 }
 
+images_present() {
+  local have
+  have=$(ctr --address "$SOCKET" -n k8s.io images ls -q 2>/dev/null)
+  grep -qx localhost/pause:local <<<"$have" && grep -qx docker.io/library/busybox:latest <<<"$have"
+}
+
 build_images() {
+  if images_present; then
+    log "localhost/pause:local and docker.io/library/busybox:latest already imported"
+    return
+  fi
   local rootfs
   rootfs=$(mktemp -d)
   mkdir -p "$rootfs"/{bin,etc,tmp,proc,sys,dev,root,var/www}

@@ -59,7 +59,9 @@ final class VesselUnderTest implements AutoCloseable {
                 // The API benchmark measures the server alone: controllers and the scheduler would
                 // write to its objects (a pod's PodScheduled condition) under its feet.
                 "--controllers",
-                System.getProperty("vessel.bench.controllers", "false")),
+                System.getProperty("vessel.bench.controllers", "false"),
+                "--node",
+                "off"),
             home,
             null,
             null,

@@ -49,11 +49,18 @@ public final class Launcher {
     return up(stateDir, port, List.of());
   }
 
-  /** {@code vessel up --detach --state-dir DIR --port N} followed by {@code extraArgs}. */
+  /**
+   * {@code vessel up --detach --state-dir DIR --port N} followed by {@code extraArgs}, with {@code
+   * --node off} unless they say otherwise: the suites bring their own node doubles, and a real
+   * node would take their pods.
+   */
   public Result up(Path stateDir, int port, List<String> extraArgs) {
     var args = new ArrayList<String>();
     args.addAll(
         List.of("up", "--detach", "--state-dir", stateDir.toString(), "--port", Integer.toString(port)));
+    if (!extraArgs.contains("--node")) {
+      args.addAll(List.of("--node", "off"));
+    }
     args.addAll(extraArgs);
     return run(UP_TIMEOUT, args.toArray(String[]::new));
   }

@@ -36,16 +36,19 @@ public final class LocalCluster extends KubeconfigCluster {
   private final Path stateDir;
   private final int port;
   private final String postgresUrl;
+  private final List<String> nodeArgs;
   private Result lastUp;
   private boolean closed;
 
-  private LocalCluster(Launcher launcher, Path scratch, int port, String postgresUrl) {
+  private LocalCluster(
+      Launcher launcher, Path scratch, int port, String postgresUrl, List<String> nodeArgs) {
     super(scratch.resolve("state").resolve("kubeconfig"), scratch.resolve("kubectl-home"));
     this.launcher = launcher;
     this.scratch = scratch;
     this.stateDir = scratch.resolve("state");
     this.port = port;
     this.postgresUrl = postgresUrl;
+    this.nodeArgs = nodeArgs;
   }
 
   /**
@@ -55,7 +58,21 @@ public final class LocalCluster extends KubeconfigCluster {
    *     the tail of the server log
    */
   public static LocalCluster start() {
-    return start(null, null);
+    return start(null, null, List.of());
+  }
+
+  /**
+   * Starts Vessel with its local node ({@code --node auto}: its own containerd and a node agent,
+   * kubelet API on a free port). The launcher says so and starts no node where containerd cannot
+   * run; callers check for a Ready node.
+   */
+  public static LocalCluster startWithNode() {
+    try {
+      return start(
+          null, null, List.of("--node", "auto", "--kubelet-port", Integer.toString(freePort())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -63,7 +80,7 @@ public final class LocalCluster extends KubeconfigCluster {
    * killing this server leaves that database alone.
    */
   public static LocalCluster startOn(String postgresUrl) {
-    return start(postgresUrl, null);
+    return start(postgresUrl, null, List.of());
   }
 
   /**
@@ -75,10 +92,10 @@ public final class LocalCluster extends KubeconfigCluster {
     if (postgresUrl == null) {
       throw new IllegalStateException("a replica needs a cluster started on an existing PostgreSQL");
     }
-    return start(postgresUrl, stateDir.resolve("pki"));
+    return start(postgresUrl, stateDir.resolve("pki"), List.of());
   }
 
-  private static LocalCluster start(String postgresUrl, Path pkiToCopy) {
+  private static LocalCluster start(String postgresUrl, Path pkiToCopy, List<String> nodeArgs) {
     var launcher = Launcher.fromSystemProperties();
     if (!launcher.present()) {
       throw new AssertionError(
@@ -93,7 +110,7 @@ public final class LocalCluster extends KubeconfigCluster {
       if (pkiToCopy != null) {
         copyRecursively(pkiToCopy, scratch.resolve("state").resolve("pki"));
       }
-      var cluster = new LocalCluster(launcher, scratch, freePort(), postgresUrl);
+      var cluster = new LocalCluster(launcher, scratch, freePort(), postgresUrl, nodeArgs);
       try {
         cluster.up();
       } catch (AssertionError | RuntimeException e) {
@@ -137,9 +154,11 @@ public final class LocalCluster extends KubeconfigCluster {
 
   /** {@code vessel up --detach} on the same state directory, port and PostgreSQL. */
   public void up() {
-    var result =
-        launcher.up(
-            stateDir, port, postgresUrl == null ? List.of() : List.of("--postgres-url", postgresUrl));
+    var args = new java.util.ArrayList<>(nodeArgs);
+    if (postgresUrl != null) {
+      args.addAll(List.of("--postgres-url", postgresUrl));
+    }
+    var result = launcher.up(stateDir, port, args);
     if (result.exitCode() != 0) {
       throw new AssertionError("vessel up failed\n" + result.describe() + diagnostics());
     }
@@ -187,9 +206,14 @@ public final class LocalCluster extends KubeconfigCluster {
 
   @Override
   public String diagnostics() {
-    var log = stateDir.resolve("vessel.log");
+    String server = tail(stateDir.resolve("vessel.log"));
+    var agentLog = stateDir.resolve("node").resolve("agent.log");
+    return Files.isRegularFile(agentLog) ? server + tail(agentLog) : server;
+  }
+
+  private static String tail(Path log) {
     if (!Files.isRegularFile(log)) {
-      return "\n(no server log at " + log + ")";
+      return "\n(no log at " + log + ")";
     }
     try {
       List<String> lines = Files.readAllLines(log);

@@ -62,6 +62,11 @@ final class ContainerLogLocator {
     Path dir = config.podLogDir(namespace, podName, meta.getUid()).resolve(container);
     List<Integer> attempts = attempts(dir);
     if (previous) {
+      // In a restart back-off the newest attempt is the one that just died: the pod's status
+      // shows it as lastState, and that is what --previous shows upstream.
+      if (waitingToRestart(pod, container) && !attempts.isEmpty()) {
+        return new ContainerLog(meta.getUid(), dir, container, attempts.get(attempts.size() - 1));
+      }
       if (attempts.size() < 2) {
         throw KubeletException.badRequest(
             "previous terminated container \"" + container + "\" in pod \"" + podName
@@ -111,15 +116,31 @@ final class ContainerLogLocator {
         .anyMatch(c -> name.equals(c.getName()));
   }
 
-  /** The waiting reason the pod's status gives the container, else ContainerCreating. */
-  private static String waitingReason(Pod pod, String container) {
+  /** Whether the status shows the container waiting after a terminated run (a restart back-off). */
+  private static boolean waitingToRestart(Pod pod, String container) {
+    return statuses(pod)
+        .filter(s -> container.equals(s.getName()))
+        .anyMatch(
+            s ->
+                s.getState() != null
+                    && s.getState().getWaiting() != null
+                    && s.getLastState() != null
+                    && s.getLastState().getTerminated() != null);
+  }
+
+  private static Stream<ContainerStatus> statuses(Pod pod) {
     var status = pod.getStatus();
     if (status == null) {
-      return "ContainerCreating";
+      return Stream.empty();
     }
     return Stream.of(status.getContainerStatuses(), status.getInitContainerStatuses())
         .filter(l -> l != null)
-        .flatMap(List<ContainerStatus>::stream)
+        .flatMap(List<ContainerStatus>::stream);
+  }
+
+  /** The waiting reason the pod's status gives the container, else ContainerCreating. */
+  private static String waitingReason(Pod pod, String container) {
+    return statuses(pod)
         .filter(s -> container.equals(s.getName()))
         .map(s -> s.getState() == null ? null : s.getState().getWaiting())
         .filter(w -> w != null && w.getReason() != null && !w.getReason().isEmpty())

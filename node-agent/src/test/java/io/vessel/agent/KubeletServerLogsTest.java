@@ -30,6 +30,30 @@ class KubeletServerLogsTest extends KubeletServerTestBase {
   }
 
   @Test
+  @DisplayName("containerLogs, in a restart back-off, previous=true is the run that just died")
+  void previousInBackOff() throws Exception {
+    var pod = pod("web", "main");
+    pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatus());
+    pod.getStatus()
+        .setContainerStatuses(
+            List.of(
+                new io.fabric8.kubernetes.api.model.ContainerStatusBuilder()
+                    .withName("main")
+                    .withRestartCount(1)
+                    .withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting()
+                    .endState()
+                    .withNewLastState().withNewTerminated().withExitCode(1).endTerminated()
+                    .endLastState()
+                    .build()));
+    appendLog(pod, "main", 0, T1 + " stdout F first run");
+    appendLog(pod, "main", 1, T2 + " stdout F crashed");
+
+    assertThat(get(ADMIN, "/containerLogs/default/web/main?previous=true").body())
+        .isEqualTo("crashed\n");
+    assertThat(get(ADMIN, "/containerLogs/default/web/main").body()).isEqualTo("crashed\n");
+  }
+
+  @Test
   @DisplayName("containerLogs, init container, is served like any container")
   void initContainer() throws Exception {
     var pod = pod("web", "main");
@@ -82,6 +106,7 @@ class KubeletServerLogsTest extends KubeletServerTestBase {
   @DisplayName("containerLogs, container without a log yet, is 400 waiting with the status reason")
   void waiting() throws Exception {
     var pod = pod("web", "main", "side");
+    pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatus());
     pod.getStatus()
         .setContainerStatuses(
             List.of(

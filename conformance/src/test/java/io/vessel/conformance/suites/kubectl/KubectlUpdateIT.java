@@ -43,6 +43,7 @@ class KubectlUpdateIT {
     // Given: an "editor" that rewrites the image in the file kubectl hands it
     var ns = UserNamespace.create(cluster, namespaces, binary, "edit");
     ns.apply(Manifests.WEB_APP);
+    ns.awaitDeploymentSettled("web");
     var editor = script("edit-image.sh", "sed -i 's/image: nginx:1.25/image: nginx:1.26/' \"$1\"");
 
     // When
@@ -67,6 +68,7 @@ class KubectlUpdateIT {
     // Given
     var ns = UserNamespace.create(cluster, namespaces, binary, "edit");
     ns.apply(Manifests.WEB_APP);
+    ns.awaitDeploymentSettled("web");
     var before = ns.getJson("deploy", "web").at("/metadata/resourceVersion").asText();
     var editor = script("no-op.sh", "true");
 
@@ -91,6 +93,7 @@ class KubectlUpdateIT {
     // the second time the file already says -1, so the user "saves without fixing it"
     var ns = UserNamespace.create(cluster, namespaces, binary, "edit");
     ns.apply(Manifests.WEB_APP);
+    ns.awaitDeploymentSettled("web");
     var seen = Files.createDirectories(scratch.resolve("seen"));
     var editor =
         script(
@@ -195,6 +198,7 @@ class KubectlUpdateIT {
     // Given
     var ns = UserNamespace.create(cluster, namespaces, binary, "replace");
     ns.apply(Manifests.WEB_APP);
+    ns.awaitDeploymentSettled("web");
     var live = ns.succeed("get", "deploy", "web", "-o", "yaml").stdout();
 
     // When

@@ -1,6 +1,7 @@
 package io.vessel.conformance.suites.kubectl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vessel.conformance.harness.Await;
 import io.vessel.conformance.harness.Cluster;
 import io.vessel.conformance.harness.Json;
 import io.vessel.conformance.harness.Kubectl;
@@ -66,6 +67,29 @@ final class UserNamespace {
   /** {@code kubectl apply -n NS -f -} with {@code manifest} on stdin; must succeed quietly. */
   Result apply(String manifest) {
     return stdin(manifest, "apply", "-f", "-").expectSuccess();
+  }
+
+  /**
+   * Waits until the Deployment controller is done with {@code deploy/NAME}: its status observed
+   * the current generation, counts every replica, and the object stopped changing. A user's read
+   * followed by a write (edit, replace) only expects no conflict against a settled object; on any
+   * cluster the controller's own status writes come after {@code apply} returns.
+   */
+  void awaitDeploymentSettled(String deployment) {
+    var last = new String[] {""};
+    Await.untilAsserted(
+        "deploy/" + deployment + " settled",
+        () -> {
+          var d = getJson("deploy", deployment);
+          String rv = d.at("/metadata/resourceVersion").asText();
+          String previous = last[0];
+          last[0] = rv;
+          org.assertj.core.api.Assertions.assertThat(d.at("/status/observedGeneration").asLong())
+              .isEqualTo(d.at("/metadata/generation").asLong());
+          org.assertj.core.api.Assertions.assertThat(d.at("/status/replicas").asInt())
+              .isEqualTo(d.at("/spec/replicas").asInt());
+          org.assertj.core.api.Assertions.assertThat(rv).isEqualTo(previous);
+        });
   }
 
   /** {@code kubectl args... -n NS} with {@code text} on stdin. */

@@ -1,6 +1,7 @@
 package io.vessel.server.controller;
 
 import io.vessel.server.controller.cronjob.CronJobController;
+import io.vessel.server.controller.daemonset.DaemonSetController;
 import io.vessel.server.controller.deployment.DeploymentController;
 import io.vessel.server.controller.endpoints.EndpointSliceController;
 import io.vessel.server.controller.endpoints.EndpointsController;
@@ -27,6 +28,7 @@ final class BuiltinControllers {
     ReplicaController.registerReplicationControllers(loops);
     DeploymentController.register(loops);
     StatefulSetController.register(loops);
+    DaemonSetController.register(loops);
     NodeLifecycleController.register(loops);
     JobController.register(loops);
     TtlAfterFinishedController.register(loops);

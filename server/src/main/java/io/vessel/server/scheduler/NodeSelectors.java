@@ -15,13 +15,14 @@ import java.util.Map;
  * nodeaffinity: terms are ORed, the requirements of a term ANDed, and a term with no requirement
  * matches nothing. Label operators are In, NotIn, Exists, DoesNotExist, Gt and Lt (one integer
  * value, compared with the label read as an integer); field requirements take {@code
- * metadata.name} with In or NotIn. A malformed requirement matches nothing.
+ * metadata.name} with In or NotIn. A malformed requirement matches nothing. The DaemonSet controller
+ * decides where its pods belong with the same rules, so that it never disagrees with the scheduler.
  */
-final class NodeSelectors {
+public final class NodeSelectors {
   private NodeSelectors() {}
 
   /** The NodeAffinity filter: the pod's nodeSelector and its required node affinity. */
-  static boolean podFits(Pod pod, Node node) {
+  public static boolean podFits(Pod pod, Node node) {
     Map<String, String> labels = labels(node);
     Map<String, String> selector = pod.getSpec().getNodeSelector();
     if (selector != null) {

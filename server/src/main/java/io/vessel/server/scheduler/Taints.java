@@ -87,7 +87,7 @@ public final class Taints {
   }
 
   /** The first NoSchedule or NoExecute taint the pod does not tolerate, or null. */
-  static Taint firstUntolerated(List<Taint> taints, List<Toleration> tolerations) {
+  public static Taint firstUntolerated(List<Taint> taints, List<Toleration> tolerations) {
     for (Taint taint : taints) {
       boolean blocks = NO_SCHEDULE.equals(taint.getEffect()) || NO_EXECUTE.equals(taint.getEffect());
       if (blocks && !tolerated(taint, tolerations)) {

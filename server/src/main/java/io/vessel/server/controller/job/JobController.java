@@ -17,10 +17,10 @@ import io.vessel.kit.controller.Result;
 import io.vessel.kit.selector.LabelSelectors;
 import io.vessel.kit.events.EventRecorder;
 import io.vessel.kit.informer.Informer;
-import io.vessel.kit.informer.InformerHandler;
 import io.vessel.kit.informer.ObjectKeys;
 import io.vessel.server.controller.Loops;
 import io.vessel.server.controller.OwnerRefs;
+import io.vessel.server.controller.PodExpectationTracker;
 import io.vessel.server.controller.PodTemplates;
 import io.vessel.server.controller.Pods;
 import java.time.Clock;
@@ -71,7 +71,7 @@ public final class JobController {
   public static void register(Loops loops) {
     JobController c = new JobController(loops, Clock.systemUTC());
     // Before the controller's own handler: a reconcile woken by a pod event sees it counted.
-    c.pods.addHandler(c.new ExpectationTracker());
+    c.pods.addHandler(new PodExpectationTracker("Job", c.expectations));
     loops.add(new Controller("job", 4, c::reconcile).watches(c.jobs).watches(c.pods, c::ownerOf));
   }
 
@@ -367,28 +367,5 @@ public final class JobController {
 
   private static int n(Integer v) {
     return v == null ? 0 : v;
-  }
-
-  /** Counts the creates and deletes the cache has caught up with. */
-  private final class ExpectationTracker implements InformerHandler<Pod> {
-    @Override
-    public void onAdd(Pod pod) {
-      ownerKey(pod).ifPresent(expectations::observedAdd);
-    }
-
-    @Override
-    public void onUpdate(Pod old, Pod current) {
-      if (old.getMetadata().getDeletionTimestamp() == null
-          && current.getMetadata().getDeletionTimestamp() != null) {
-        ownerKey(current).ifPresent(expectations::observedDelete);
-      }
-    }
-
-    @Override
-    public void onDelete(Pod pod) {
-      if (pod.getMetadata().getDeletionTimestamp() == null) {
-        ownerKey(pod).ifPresent(expectations::observedDelete);
-      }
-    }
   }
 }

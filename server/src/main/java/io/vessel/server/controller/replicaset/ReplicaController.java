@@ -11,10 +11,10 @@ import io.vessel.kit.controller.Controller;
 import io.vessel.kit.controller.Expectations;
 import io.vessel.kit.controller.Result;
 import io.vessel.kit.informer.Informer;
-import io.vessel.kit.informer.InformerHandler;
 import io.vessel.kit.informer.ObjectKeys;
 import io.vessel.server.controller.Loops;
 import io.vessel.server.controller.OwnerRefs;
+import io.vessel.server.controller.PodExpectationTracker;
 import io.vessel.server.controller.PodTemplates;
 import io.vessel.server.controller.Pods;
 import java.time.Duration;
@@ -56,7 +56,7 @@ public final class ReplicaController<T extends HasMetadata> {
 
   private void register(String name) {
     // Before the controller's own handler: a reconcile woken by a pod event sees it counted.
-    pods.addHandler(new ExpectationTracker());
+    pods.addHandler(new PodExpectationTracker(kind.type().kind(), expectations));
     loops.add(new Controller(name, 4, this::reconcile).watches(owners).watches(pods, this::ownersOf));
   }
 
@@ -245,33 +245,5 @@ public final class ReplicaController<T extends HasMetadata> {
 
   private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
     return map == null ? Map.of() : map;
-  }
-
-  /** Counts the creates and deletes the cache has caught up with. */
-  private final class ExpectationTracker implements InformerHandler<Pod> {
-    @Override
-    public void onAdd(Pod pod) {
-      ownerKey(pod).ifPresent(expectations::observedAdd);
-    }
-
-    @Override
-    public void onUpdate(Pod old, Pod current) {
-      if (old.getMetadata().getDeletionTimestamp() == null && current.getMetadata().getDeletionTimestamp() != null) {
-        ownerKey(current).ifPresent(expectations::observedDelete);
-      }
-    }
-
-    @Override
-    public void onDelete(Pod pod) {
-      if (pod.getMetadata().getDeletionTimestamp() == null) {
-        ownerKey(pod).ifPresent(expectations::observedDelete);
-      }
-    }
-
-    private java.util.Optional<String> ownerKey(Pod pod) {
-      return OwnerRefs.controllerOf(pod)
-          .filter(r -> r.getKind().equals(kind.type().kind()))
-          .map(r -> ObjectKeys.of(pod.getMetadata().getNamespace(), r.getName()));
-    }
   }
 }

@@ -1,13 +1,11 @@
 package io.vessel.server.controller.statefulset;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.vessel.kit.client.Json;
 import io.vessel.server.controller.OwnerRefs;
+import io.vessel.server.controller.RevisionData;
 import io.vessel.server.controller.TemplateHash;
 import java.util.HashMap;
 import java.util.List;
@@ -43,22 +41,13 @@ final class StatefulRevisions {
     meta.setLabels(labels);
     meta.setOwnerReferences(List.of(OwnerRefs.controllerRef(set)));
     cr.setMetadata(meta);
-    ObjectNode template = Json.mapper().valueToTree(set.getSpec().getTemplate());
-    template.put("$patch", "replace");
-    ObjectNode data = Json.mapper().createObjectNode();
-    data.putObject("spec").set("template", template);
-    cr.setData(Json.mapper().convertValue(data, Object.class));
+    cr.setData(RevisionData.of(set.getSpec().getTemplate()));
     cr.setRevision(revision);
     return cr;
   }
 
   /** The pod template a revision recorded. */
   static PodTemplateSpec template(ControllerRevision cr) {
-    JsonNode data = Json.mapper().valueToTree(cr.getData());
-    JsonNode template = data.path("spec").path("template");
-    if (template instanceof ObjectNode o) {
-      o.remove("$patch");
-    }
-    return Json.mapper().convertValue(template, PodTemplateSpec.class);
+    return RevisionData.template(cr);
   }
 }

@@ -8,18 +8,26 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSetSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet;
 import io.vessel.server.api.FieldErrors;
+import io.vessel.server.api.Serialization;
 import io.vessel.server.registry.BasicStrategy;
 import io.vessel.server.registry.Strategy.NameRule;
 import io.vessel.server.registry.apps.WorkloadValidation;
 import io.vessel.server.registry.core.pod.PodSpecDefaults;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * DaemonSet rules: apps/v1 defaults (RollingUpdate with maxUnavailable 1 and maxSurge 0, ten
  * revisions, pod template defaults), status cleared on create, generation tracked, a selector that
- * matches the template and never changes.
+ * matches the template and never changes, and the template generation upstream keeps in the
+ * {@code deprecated.daemonset.template.generation} annotation: 1 on create, one more on each
+ * update that changes the template.
  */
 public final class DaemonSetStrategy extends BasicStrategy<DaemonSet> {
+  /** Upstream's internal {@code spec.templateGeneration}, as apps/v1 serves it. */
+  public static final String TEMPLATE_GENERATION = "deprecated.daemonset.template.generation";
+
   private static final List<String> TYPES = List.of("OnDelete", "RollingUpdate");
 
   public DaemonSetStrategy() {
@@ -57,6 +65,40 @@ public final class DaemonSetStrategy extends BasicStrategy<DaemonSet> {
       spec.setRevisionHistoryLimit(10);
     }
     PodSpecDefaults.apply(spec.getTemplate());
+  }
+
+  @Override
+  public void prepareForCreate(DaemonSet ds) {
+    super.prepareForCreate(ds);
+    setTemplateGeneration(ds, 1);
+  }
+
+  @Override
+  public void prepareForUpdate(DaemonSet ds, DaemonSet old) {
+    super.prepareForUpdate(ds, old);
+    long previous = templateGeneration(old);
+    var template = Serialization.json().valueToTree(ds.getSpec() == null ? null : ds.getSpec().getTemplate());
+    var before = Serialization.json().valueToTree(old.getSpec() == null ? null : old.getSpec().getTemplate());
+    // The count is the server's: a client that leaves the annotation out or edits it keeps the
+    // stored one (upstream would take the client's value, or 0 when it is missing).
+    setTemplateGeneration(ds, template.equals(before) ? previous : previous + 1);
+  }
+
+  private static long templateGeneration(DaemonSet ds) {
+    Map<String, String> annotations = ds.getMetadata().getAnnotations();
+    String value = annotations == null ? null : annotations.get(TEMPLATE_GENERATION);
+    try {
+      return value == null ? 1 : Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private static void setTemplateGeneration(DaemonSet ds, long generation) {
+    Map<String, String> annotations =
+        ds.getMetadata().getAnnotations() == null ? new HashMap<>() : new HashMap<>(ds.getMetadata().getAnnotations());
+    annotations.put(TEMPLATE_GENERATION, Long.toString(generation));
+    ds.getMetadata().setAnnotations(annotations);
   }
 
   @Override

@@ -69,6 +69,7 @@ class KubectlApplyIT {
     // Given
     var ns = UserNamespace.create(cluster, namespaces, binary, "apply");
     ns.apply(Manifests.WEB_APP);
+    ns.awaitDeploymentSettled("web");
     var before = ns.getJson("deploy", "web").at("/metadata/resourceVersion").asText();
 
     // When

@@ -59,7 +59,8 @@ abstract class KubeletServerTestBase {
         Blocking.await(
             KubeletServer.start(
                 vertx, config, "node-a.example", "127.0.0.1",
-                (ns, name) -> Optional.ofNullable(pods.get(ns + "/" + name)), states));
+                (ns, name) -> Optional.ofNullable(pods.get(ns + "/" + name)), states,
+                null));
   }
 
   @AfterEach

@@ -86,6 +86,49 @@ class LocalNodeExecIT {
   }
 
   @ForEachKubectl
+  @DisplayName("attach: streams a running container's output; -i feeds a stdinOnce container")
+  void attach(KubectlBinary binary) {
+    var kubectl = cluster.kubectl(binary);
+    String ns = namespaces.newName("attach");
+    kubectl.succeed("create", "ns", ns);
+    kubectl.run(Kubectl.DEFAULT_TIMEOUT,
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: ticker}
+        spec:
+          restartPolicy: Never
+          containers:
+          - {name: t, image: busybox, command: [sh, -c, "while true; do echo tick; sleep 1; done"]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: reader}
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: r
+            image: busybox
+            stdin: true
+            stdinOnce: true
+            command: [sh, -c, "while read l; do echo got:$l; done; echo bye"]
+        """,
+        "apply", "-n", ns, "-f", "-");
+    awaitRunning(kubectl, ns, "ticker");
+    awaitRunning(kubectl, ns, "reader");
+
+    try (var attached = kubectl.start("attach", "-n", ns, "ticker")) {
+      Await.untilAsserted(
+          "kubectl attach prints the container's later output",
+          () -> assertThat(attached.stdoutLines()).as(attached::describe).contains("tick"));
+    }
+
+    var fed = kubectl.run(Kubectl.DEFAULT_TIMEOUT, "hello\n", "attach", "-i", "-n", ns, "reader");
+    assertThat(fed.exitCode()).as(() -> kubectl.explain(fed)).isZero();
+    assertThat(fed.stdout()).contains("got:hello");
+  }
+
+  @ForEachKubectl
   @DisplayName("port-forward to a busybox httpd: an HTTP GET through the local port answers")
   void portForward(KubectlBinary binary) throws Exception {
     var kubectl = cluster.kubectl(binary);

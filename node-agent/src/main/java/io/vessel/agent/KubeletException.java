@@ -13,6 +13,11 @@ final class KubeletException extends RuntimeException {
     this.status = status;
   }
 
+  /** An answer with the runtime's or the kubelet's own status code. */
+  static KubeletException of(int status, String message) {
+    return new KubeletException(status, message);
+  }
+
   static KubeletException badRequest(String message) {
     return new KubeletException(400, message);
   }

@@ -9,9 +9,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vessel.agent.ContainerLogLocator.PodLookup;
+import io.vessel.cri.CriClient;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
@@ -24,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * The kubelet API the API server proxies to ({@code kubectl logs}): HTTPS on {@code
  * 0.0.0.0:<kubeletPort>} with a {@link KubeletServingCertificate}, client certificates required
  * and checked against the cluster CA, requests authorized by {@link KubeletAuthorizer}. Serves
- * {@code GET /containerLogs/{namespace}/{pod}/{container}}; any other path is a 404.
+ * {@code GET /containerLogs/{namespace}/{pod}/{container}}, and (GET or POST connection upgrades)
+ * {@code /exec/{namespace}/{pod}/{container}}, {@code /attach/…} and {@code
+ * /portForward/{namespace}/{pod}}; any other path is a 404.
  *
  * <p>Answers that are not logs are {@code text/plain} messages in the kubelet's words; this class
  * is the only place that writes them.
@@ -37,14 +42,18 @@ final class KubeletServer {
   private final WorkerExecutor worker;
   private final KubeletServingCertificate serving;
   private final ContainerLogsHandler logs;
+  private final ContainerStreamsHandler streams;
+  private final NetClient runtimeStreams;
 
   private KubeletServer(
       HttpServer http, WorkerExecutor worker, KubeletServingCertificate serving,
-      ContainerLogsHandler logs) {
+      ContainerLogsHandler logs, ContainerStreamsHandler streams, NetClient runtimeStreams) {
     this.http = http;
     this.worker = worker;
     this.serving = serving;
     this.logs = logs;
+    this.streams = streams;
+    this.runtimeStreams = runtimeStreams;
   }
 
   /**
@@ -54,10 +63,12 @@ final class KubeletServer {
    * @param internalIp the node's InternalIP, a serving name
    * @param pods the pods this node runs (their specs and statuses)
    * @param containers whether a container attempt still writes its log
+   * @param cri the runtime that serves exec, attach and port-forward streams; {@code null} for a
+   *     server without them (they answer 404)
    */
   static Future<KubeletServer> start(
       Vertx vertx, AgentConfig config, String hostname, String internalIp, PodLookup pods,
-      ContainerStates containers) {
+      ContainerStates containers, CriClient cri) {
     var serving =
         KubeletServingCertificate.generate(
             config.nodeName(), List.of(hostname, internalIp), Clock.systemUTC().instant());
@@ -66,8 +77,13 @@ final class KubeletServer {
     var logs =
         new ContainerLogsHandler(
             vertx, worker, new ContainerLogLocator(config, pods), containers, Clock.systemUTC());
+    // the runtime's streaming server: plain HTTP on this machine (127.0.0.1, CRI-NOTES)
+    var runtimeStreams =
+        vertx.createNetClient(new NetClientOptions().setConnectTimeout(5_000).setTcpNoDelay(true));
+    var streams =
+        cri == null ? null : new ContainerStreamsHandler(worker, cri, pods, runtimeStreams);
     var http = vertx.createHttpServer(options(config, serving));
-    var server = new KubeletServer(http, worker, serving, logs);
+    var server = new KubeletServer(http, worker, serving, logs, streams, runtimeStreams);
     http.requestHandler(server::handle);
     return http.listen()
         .map(
@@ -91,7 +107,7 @@ final class KubeletServer {
 
   /** Stops listening and closes open connections, which ends followed logs. */
   Future<Void> close() {
-    return http.close().eventually(worker::close);
+    return http.close().eventually(runtimeStreams::close).eventually(worker::close);
   }
 
   private static HttpServerOptions options(AgentConfig config, KubeletServingCertificate serving) {
@@ -122,6 +138,15 @@ final class KubeletServer {
       return;
     }
     String[] parts = req.path().split("/", -1);
+    if (streams != null && isStream(parts)) {
+      if (req.method() != HttpMethod.GET && req.method() != HttpMethod.POST) {
+        respond(req, 405, "405: Method Not Allowed");
+        return;
+      }
+      String container = parts.length == 5 ? parts[4] : "";
+      streams.handle(req, parts[1], parts[2], parts[3], container).onFailure(t -> fail(req, t));
+      return;
+    }
     if (parts.length != 5 || !parts[0].isEmpty() || !parts[1].equals("containerLogs")
         || parts[2].isEmpty() || parts[3].isEmpty() || parts[4].isEmpty()) {
       respond(req, 404, "404 page not found");
@@ -132,6 +157,18 @@ final class KubeletServer {
       return;
     }
     logs.handle(req, parts[2], parts[3], parts[4]).onFailure(t -> fail(req, t));
+  }
+
+  /** {@code /exec|attach/{ns}/{pod}/{container}} or {@code /portForward/{ns}/{pod}}. */
+  private static boolean isStream(String[] parts) {
+    if (parts.length < 4 || !parts[0].isEmpty() || parts[2].isEmpty() || parts[3].isEmpty()) {
+      return false;
+    }
+    return switch (parts[1]) {
+      case "exec", "attach" -> parts.length == 5 && !parts[4].isEmpty();
+      case "portForward" -> parts.length == 4;
+      default -> false;
+    };
   }
 
   private static void fail(HttpServerRequest req, Throwable t) {

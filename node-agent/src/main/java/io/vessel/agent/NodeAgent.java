@@ -65,7 +65,7 @@ public final class NodeAgent implements AutoCloseable {
           Blocking.await(
               KubeletServer.start(
                   vertx, config, host.hostname(), host.internalIp(), podSource::pod,
-                  ContainerStates.of(cri)));
+                  ContainerStates.of(cri), cri));
       var node =
           new NodeRegistrar(api, config.nodeName(), host, cri.runtimeVersion(), kubelet.port())
               .register();

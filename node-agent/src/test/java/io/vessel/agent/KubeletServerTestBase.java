@@ -3,6 +3,7 @@ package io.vessel.agent;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.vertx.core.Vertx;
+import io.vessel.cri.CriClient;
 import io.vessel.certs.CertificateAuthority;
 import io.vessel.certs.CertificateSpec;
 import io.vessel.certs.IssuedCertificate;
@@ -59,7 +60,13 @@ abstract class KubeletServerTestBase {
         Blocking.await(
             KubeletServer.start(
                 vertx, config, "node-a.example", "127.0.0.1",
-                (ns, name) -> Optional.ofNullable(pods.get(ns + "/" + name)), states));
+                (ns, name) -> Optional.ofNullable(pods.get(ns + "/" + name)), states,
+                runtime()));
+  }
+
+  /** The runtime for exec, attach and port-forward; none (those paths 404) unless overridden. */
+  CriClient runtime() {
+    return null;
   }
 
   @AfterEach

@@ -8,6 +8,7 @@ import io.vessel.server.api.ApiException;
 import io.vessel.server.auth.Authorizer;
 import io.vessel.server.auth.UserInfo;
 import io.vessel.server.auth.X509Authenticator;
+import io.vessel.kit.stream.UpgradeProxy;
 import io.vessel.server.http.openapi.OpenApiHandler;
 import java.util.Optional;
 import java.util.Set;
@@ -100,8 +101,10 @@ public final class ApiRouter implements Handler<HttpServerRequest> {
     if (!info.resourceRequest()) {
       throw ApiException.routeNotFound();
     }
+    // An upgrade (exec, attach, portforward) carries no body: its bytes after the 101 are the
+    // stream, which the handler splices to the node before anything reads them.
     Future<Buffer> body =
-        BODY_METHODS.contains(req.method().name())
+        BODY_METHODS.contains(req.method().name()) && !UpgradeProxy.isUpgrade(req)
             ? RequestBody.read(req)
             : Future.succeededFuture(Buffer.buffer());
     body.compose(b -> resources.handle(req, info, b))

@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code IdleTimeout: 90s} (a kept-alive connection between requests). Without this a client could
  * hold any number of connections open forever by sending nothing, or half a request head.
  *
- * <p>A connection with a request in flight (a long watch included) is never closed here. Closing is
+ * <p>A connection with a request in flight (a long watch included) or switched to a stream by an
+ * upgrade is never closed here. Closing is
  * checked every {@link #SWEEP_MS}, so it happens up to that much later than the limit.
  * Connections that never finish the TLS handshake are closed earlier by the server's SSL handshake
  * timeout.
@@ -70,7 +71,11 @@ public final class IdleConnections {
     List<HttpConnection> idle = new ArrayList<>();
     for (var entry : connections.entrySet()) {
       var tracked = entry.getValue();
-      tracked.inFlight.removeIf(r -> r.response().ended() || r.response().closed());
+      // A switched upgrade (exec, attach, port-forward: status 101) counts as ended to Vert.x, but
+      // its connection now carries the stream: busy until it closes, which untracks it.
+      tracked.inFlight.removeIf(
+          r -> r.response().getStatusCode() != 101
+              && (r.response().ended() || r.response().closed()));
       if (!tracked.inFlight.isEmpty()) {
         tracked.lastBusy = now;
         continue;

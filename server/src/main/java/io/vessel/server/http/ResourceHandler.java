@@ -29,6 +29,7 @@ public final class ResourceHandler {
   private final ScaleHandler scales;
   private final BindingHandler bindings;
   private final PodLogHandler podLogs;
+  private final PodStreamHandler podStreams;
 
   public ResourceHandler(
       ResourceCatalog catalog,
@@ -43,6 +44,11 @@ public final class ResourceHandler {
     this.bindings = new BindingHandler();
     this.podLogs =
         new PodLogHandler(
+            stores.get(catalog.lookup("", "v1", "pods").orElseThrow()),
+            stores.get(catalog.lookup("", "v1", "nodes").orElseThrow()),
+            kubelets);
+    this.podStreams =
+        new PodStreamHandler(
             stores.get(catalog.lookup("", "v1", "pods").orElseThrow()),
             stores.get(catalog.lookup("", "v1", "nodes").orElseThrow()),
             kubelets);
@@ -184,6 +190,11 @@ public final class ResourceHandler {
     }
     if (sub.name().equals("log")) {
       return podLogs.get(req, namespace, name);
+    }
+    if (def.kind().equals("Pod")
+        && (sub.name().equals("exec") || sub.name().equals("attach")
+            || sub.name().equals("portforward"))) {
+      return podStreams.connect(req, sub.name(), namespace, name);
     }
     switch (req.method().name()) {
       case "GET":

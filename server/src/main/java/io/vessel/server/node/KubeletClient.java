@@ -7,12 +7,18 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vessel.kit.stream.UpgradeProxy;
+import io.vessel.kit.stream.UpgradeRefusedException;
 import io.vessel.server.api.ApiException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +31,7 @@ public final class KubeletClient {
   static final int CONNECT_TIMEOUT_MS = 5_000;
 
   private final HttpClient http;
+  private final NetClient upgrades;
 
   public KubeletClient(Vertx vertx, String clientCertPem, String clientKeyPem) {
     var options =
@@ -38,6 +45,19 @@ public final class KubeletClient {
                     .addCertValue(Buffer.buffer(clientCertPem))
                     .addKeyValue(Buffer.buffer(clientKeyPem)));
     this.http = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(16));
+    // upgrades (exec, attach, port-forward) take a raw TLS connection each, same identity
+    this.upgrades =
+        vertx.createNetClient(
+            new NetClientOptions()
+                .setSsl(true)
+                .setTrustAll(true)
+                .setHostnameVerificationAlgorithm("")
+                .setConnectTimeout(CONNECT_TIMEOUT_MS)
+                .setTcpNoDelay(true)
+                .setKeyCertOptions(
+                    new PemKeyCertOptions()
+                        .addCertValue(Buffer.buffer(clientCertPem))
+                        .addKeyValue(Buffer.buffer(clientKeyPem))));
   }
 
   /**
@@ -74,7 +94,34 @@ public final class KubeletClient {
                         "error dialing backend: " + t.getMessage())));
   }
 
+  /**
+   * Proxies {@code in}'s connection upgrade (exec, attach, port-forward) to the agent's {@code
+   * path} with {@code query} (names may repeat, as {@code command} does), as {@link
+   * UpgradeProxy#proxy} does. A node that cannot be reached is a 500 as for {@link #get}; an agent
+   * that refuses the upgrade fails with {@link UpgradeRefusedException}.
+   */
+  public Future<Void> upgrade(
+      HttpServerRequest in, KubeletAddress node, String path, List<Map.Entry<String, String>> query) {
+    var uri = new StringBuilder(path);
+    char sep = '?';
+    for (var e : query) {
+      uri.append(sep)
+          .append(e.getKey())
+          .append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+      sep = '&';
+    }
+    var target = new UpgradeProxy.Target(node.host(), node.port(), uri.toString());
+    return UpgradeProxy.proxy(in, upgrades, target)
+        .recover(
+            t ->
+                t instanceof UpgradeRefusedException
+                    ? Future.failedFuture(t)
+                    : Future.failedFuture(
+                        ApiException.internal("error dialing backend: " + t.getMessage())));
+  }
+
   public Future<Void> close() {
-    return http.close();
+    return http.close().eventually(upgrades::close);
   }
 }

@@ -35,7 +35,7 @@ class BuiltinResourcesTest {
         row("", "nodes", "Node", false, ALL, "no", "", "status"),
         row("", "persistentvolumeclaims", "PersistentVolumeClaim", true, ALL, "pvc", "", "status"),
         row("", "persistentvolumes", "PersistentVolume", false, ALL, "pv", "", "status"),
-        row("", "pods", "Pod", true, ALL, "po", "all", "binding,log,status"),
+        row("", "pods", "Pod", true, ALL, "po", "all", "attach,binding,exec,log,portforward,status"),
         row("", "podtemplates", "PodTemplate", true, ALL, "", "", ""),
         row(
             "",

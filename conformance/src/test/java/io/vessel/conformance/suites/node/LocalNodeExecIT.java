@@ -1,0 +1,179 @@
+package io.vessel.conformance.suites.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vessel.conformance.harness.Await;
+import io.vessel.conformance.harness.ForEachKubectl;
+import io.vessel.conformance.harness.Kubectl;
+import io.vessel.conformance.harness.KubectlBinary;
+import io.vessel.conformance.harness.LocalCluster;
+import io.vessel.conformance.harness.LocalNode;
+import io.vessel.conformance.harness.TestNamespaces;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code vessel up} with its local node, then the streaming subresources against a real container:
+ * kubectl exec (output, exit code, stdin) and port-forward to a busybox httpd. The upgrade is
+ * proxied kubectl → API server → node agent → containerd's streaming server, so each kubectl
+ * negotiates its own protocol with containerd.
+ */
+@Tag("node")
+@DisplayName("A real node: kubectl exec and port-forward against containerd")
+class LocalNodeExecIT {
+
+  private static LocalCluster cluster;
+
+  @RegisterExtension final TestNamespaces namespaces = new TestNamespaces(cluster);
+
+  @BeforeAll
+  static void startVesselWithNode() {
+    LocalNode.assumeUsable();
+    cluster = LocalCluster.startWithNode();
+    Await.untilAsserted(
+        "the local node registers Ready",
+        () -> {
+          var nodes = cluster.rest().get("/api/v1/nodes").json();
+          var ready = new java.util.ArrayList<String>();
+          for (var node : nodes.path("items")) {
+            for (var condition : node.path("status").path("conditions")) {
+              if (condition.path("type").asText().equals("Ready")) {
+                ready.add(condition.path("status").asText());
+              }
+            }
+          }
+          assertThat(ready).as(cluster::diagnostics).containsExactly("True");
+        });
+  }
+
+  @AfterAll
+  static void stopVessel() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @ForEachKubectl
+  @DisplayName("exec: prints the command's output, passes its exit code on, and feeds stdin")
+  void exec(KubectlBinary binary) {
+    var kubectl = cluster.kubectl(binary);
+    String ns = namespaces.newName("exec");
+    kubectl.succeed("create", "ns", ns);
+    kubectl.succeed(
+        "run", "box", "-n", ns, "--image=busybox", "--restart=Never", "--", "sleep", "3600");
+    awaitRunning(kubectl, ns, "box");
+
+    var hi = kubectl.run("exec", "-n", ns, "box", "--", "echo", "hi");
+    assertThat(hi.exitCode()).as(() -> kubectl.explain(hi) + cluster.diagnostics()).isZero();
+    assertThat(hi.stdout()).isEqualTo("hi\n");
+
+    var failed = kubectl.run("exec", "-n", ns, "box", "--", "sh", "-c", "exit 3");
+    assertThat(failed.exitCode()).as(() -> kubectl.explain(failed)).isEqualTo(3);
+    assertThat(failed.stderr()).contains("command terminated with exit code 3");
+
+    var cat = kubectl.run(Kubectl.DEFAULT_TIMEOUT, "data\n", "exec", "-i", "-n", ns, "box", "--", "cat");
+    assertThat(cat.exitCode()).as(() -> kubectl.explain(cat)).isZero();
+    assertThat(cat.stdout()).isEqualTo("data\n");
+  }
+
+  @ForEachKubectl
+  @DisplayName("attach: streams a running container's output; -i feeds a stdinOnce container")
+  void attach(KubectlBinary binary) {
+    var kubectl = cluster.kubectl(binary);
+    String ns = namespaces.newName("attach");
+    kubectl.succeed("create", "ns", ns);
+    kubectl.run(Kubectl.DEFAULT_TIMEOUT,
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: ticker}
+        spec:
+          restartPolicy: Never
+          containers:
+          - {name: t, image: busybox, command: [sh, -c, "while true; do echo tick; sleep 1; done"]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: reader}
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: r
+            image: busybox
+            stdin: true
+            stdinOnce: true
+            command: [sh, -c, "while read l; do echo got:$l; done; echo bye"]
+        """,
+        "apply", "-n", ns, "-f", "-");
+    awaitRunning(kubectl, ns, "ticker");
+    awaitRunning(kubectl, ns, "reader");
+
+    try (var attached = kubectl.start("attach", "-n", ns, "ticker")) {
+      Await.untilAsserted(
+          "kubectl attach prints the container's later output",
+          () -> assertThat(attached.stdoutLines()).as(attached::describe).contains("tick"));
+    }
+
+    var fed = kubectl.run(Kubectl.DEFAULT_TIMEOUT, "hello\n", "attach", "-i", "-n", ns, "reader");
+    assertThat(fed.exitCode()).as(() -> kubectl.explain(fed)).isZero();
+    assertThat(fed.stdout()).contains("got:hello");
+  }
+
+  @ForEachKubectl
+  @DisplayName("port-forward to a busybox httpd: an HTTP GET through the local port answers")
+  void portForward(KubectlBinary binary) throws Exception {
+    var kubectl = cluster.kubectl(binary);
+    String ns = namespaces.newName("pf");
+    kubectl.succeed("create", "ns", ns);
+    kubectl.succeed(
+        "run", "web", "-n", ns, "--image=busybox", "--restart=Never", "--",
+        "sh", "-c", "mkdir -p /www && echo hello-web > /www/index.html && httpd -f -p 8080 -h /www");
+    awaitRunning(kubectl, ns, "web");
+
+    int localPort;
+    try (var probe = new ServerSocket(0)) {
+      localPort = probe.getLocalPort();
+    }
+    try (var forward =
+        kubectl.start("port-forward", "-n", ns, "pod/web", localPort + ":8080")) {
+      Await.untilAsserted(
+          "kubectl says it forwards",
+          () -> assertThat(forward.stdoutLines()).as(forward::describe)
+              .anyMatch(l -> l.contains("Forwarding from 127.0.0.1:" + localPort)));
+      var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      Await.untilAsserted(
+          "GET through the forwarded port",
+          () -> {
+            var resp =
+                http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + localPort + "/"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(resp.statusCode()).isEqualTo(200);
+            assertThat(resp.body()).isEqualTo("hello-web\n");
+          });
+    }
+  }
+
+  private static void awaitRunning(Kubectl kubectl, String ns, String pod) {
+    Await.untilAsserted(
+        pod + " Running",
+        () ->
+            assertThat(
+                    kubectl
+                        .succeed("get", "pod", pod, "-n", ns, "-o", "jsonpath={.status.phase}")
+                        .stdout())
+                .as(cluster::diagnostics)
+                .isEqualTo("Running"));
+  }
+}

@@ -176,6 +176,11 @@ public final class DeploymentController {
     int budget =
         RolloutMath.oldScaleDownBudget(
             desired, r.maxUnavailable(), r.allReplicas(), Revisions.replicas(r.newRs), Revisions.available(r.newRs));
+    if (budget <= 0) {
+      // Counted by spec, not by statuses that may still include pods just deleted: with the
+      // ReplicaSets as specified, no old pod may go without breaking maxUnavailable.
+      return changed;
+    }
     // Unhealthy old pods go first: removing them costs no availability.
     List<ReplicaSet> oldest = r.old.stream().sorted(Comparator.comparing(rs -> rs.getMetadata().getCreationTimestamp())).toList();
     for (ReplicaSet rs : oldest) {
@@ -189,9 +194,10 @@ public final class DeploymentController {
     }
     int availableBudget = r.allAvailable() - (desired - r.maxUnavailable());
     for (ReplicaSet rs : r.old.stream().sorted(Comparator.comparing(rs -> rs.getMetadata().getCreationTimestamp())).toList()) {
-      int down = Math.min(Math.max(0, availableBudget), Revisions.replicas(rs));
+      int down = Math.min(Math.min(Math.max(0, availableBudget), budget), Revisions.replicas(rs));
       if (down > 0) {
         availableBudget -= down;
+        budget -= down;
         r.replace(rs, scale(r, rs, Revisions.replicas(rs) - down));
         changed = true;
       }

@@ -63,6 +63,29 @@ class LocalNodeExecIT {
   }
 
   @ForEachKubectl
+  @DisplayName("cp: a local file into the container and back out (tar over exec)")
+  void copy(KubectlBinary binary, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    var kubectl = cluster.kubectl(binary);
+    String ns = namespaces.newName("cp");
+    kubectl.succeed("create", "ns", ns);
+    kubectl.succeed(
+        "run", "box", "-n", ns, "--image=busybox", "--restart=Never", "--", "sleep", "3600");
+    awaitRunning(kubectl, ns, "box");
+    var local = java.nio.file.Files.writeString(dir.resolve("in.txt"), "hello-cp\n");
+
+    var in = kubectl.run("cp", "-n", ns, local.toString(), "box:/tmp/in.txt");
+    assertThat(in.exitCode()).as(() -> kubectl.explain(in)).isZero();
+    assertThat(kubectl.succeed("exec", "-n", ns, "box", "--", "cat", "/tmp/in.txt").stdout())
+        .isEqualTo("hello-cp\n");
+
+    var back = dir.resolve("out.txt");
+    var out = kubectl.run("cp", "-n", ns, "box:/tmp/in.txt", back.toString());
+    assertThat(out.exitCode()).as(() -> kubectl.explain(out)).isZero();
+    assertThat(java.nio.file.Files.readString(back)).isEqualTo("hello-cp\n");
+  }
+
+  @ForEachKubectl
   @DisplayName("exec: prints the command's output, passes its exit code on, and feeds stdin")
   void exec(KubectlBinary binary) {
     var kubectl = cluster.kubectl(binary);

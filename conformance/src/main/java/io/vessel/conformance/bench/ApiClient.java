@@ -1,5 +1,6 @@
 package io.vessel.conformance.bench;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,6 +17,7 @@ import io.vessel.certs.Kubeconfig;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * An asynchronous HTTPS client of the API server, authenticated with the kubeconfig's client
@@ -34,16 +36,23 @@ final class ApiClient implements AutoCloseable {
   private static final long REQUEST_TIMEOUT_MS = 60_000;
 
   private final HttpClientAgent http;
+  /**
+   * Every exchange runs here. Composed from a benchmark thread instead, a fast response could
+   * deliver its first bytes before the handlers were set, and a watch stream lost its events.
+   */
+  private final Context context;
 
-  private ApiClient(HttpClientAgent http) {
+  private ApiClient(HttpClientAgent http, Context context) {
     this.http = http;
+    this.context = context;
   }
 
   /** HTTP/1.1 with keep-alive, at most {@code connections} connections (one request each). */
   static ApiClient http1(Vertx vertx, Kubeconfig kubeconfig, int connections) {
     var options = tls(kubeconfig).setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true);
     var pool = new PoolOptions().setHttp1MaxSize(connections).setEventLoopSize(0);
-    return new ApiClient(vertx.httpClientBuilder().with(options).with(pool).build());
+    return new ApiClient(
+        vertx.httpClientBuilder().with(options).with(pool).build(), vertx.getOrCreateContext());
   }
 
   /**
@@ -60,7 +69,8 @@ final class ApiClient implements AutoCloseable {
             // the default 64 KiB connection window would throttle 50 busy watch streams
             .setHttp2ConnectionWindowSize(16 * 1024 * 1024);
     var pool = new PoolOptions().setHttp2MaxSize(connections).setEventLoopSize(0);
-    return new ApiClient(vertx.httpClientBuilder().with(options).with(pool).build());
+    return new ApiClient(
+        vertx.httpClientBuilder().with(options).with(pool).build(), vertx.getOrCreateContext());
   }
 
   private static HttpClientOptions tls(Kubeconfig kubeconfig) {
@@ -100,14 +110,14 @@ final class ApiClient implements AutoCloseable {
     if (contentType != null) {
       options.addHeader("Content-Type", contentType);
     }
-    return http.request(options)
+    return onContext(() -> http.request(options)
         .compose(req -> body == null ? req.send() : req.send(body))
         .compose(
             resp ->
                 resp.body()
                     .map(
                         bytes ->
-                            new Reply(method, path, resp.statusCode(), bytes, System.nanoTime())));
+                            new Reply(method, path, resp.statusCode(), bytes, System.nanoTime()))));
   }
 
   /**
@@ -118,13 +128,20 @@ final class ApiClient implements AutoCloseable {
   Future<HttpClientResponse> stream(String path, Consumer<HttpClientResponse> onHead) {
     var options =
         new RequestOptions().setMethod(HttpMethod.GET).setURI(path).addHeader("Accept", JSON);
-    return http.request(options)
+    return onContext(() -> http.request(options)
         .compose(req -> req.send())
         .map(
             resp -> {
               onHead.accept(resp);
               return resp;
-            });
+            }));
+  }
+
+  private <T> Future<T> onContext(Supplier<Future<T>> exchange) {
+    if (Vertx.currentContext() == context) {
+      return exchange.get();
+    }
+    return Future.future(p -> context.runOnContext(v -> exchange.get().onComplete(p)));
   }
 
   @Override

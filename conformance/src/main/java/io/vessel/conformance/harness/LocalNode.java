@@ -1,10 +1,12 @@
 package io.vessel.conformance.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +27,42 @@ public final class LocalNode {
     }
     assumeTrue(
         Clusters.externalKubeconfig().isEmpty(), "a local node needs the launcher's own cluster");
+  }
+
+  /**
+   * {@link #assumeUsable}, then {@link LocalCluster#startWithNode()}, returning once the node
+   * reports Ready.
+   */
+  public static LocalCluster startCluster() {
+    assumeUsable();
+    var cluster = LocalCluster.startWithNode();
+    Await.untilAsserted(
+        "the local node registers Ready",
+        () -> {
+          var ready = new ArrayList<String>();
+          for (var node : cluster.rest().get("/api/v1/nodes").json().path("items")) {
+            for (var condition : node.path("status").path("conditions")) {
+              if (condition.path("type").asText().equals("Ready")) {
+                ready.add(condition.path("status").asText());
+              }
+            }
+          }
+          assertThat(ready).as(cluster::diagnostics).containsExactly("True");
+        });
+    return cluster;
+  }
+
+  /** Waits until {@code kubectl get pod} shows the pod's phase Running. */
+  public static void awaitRunning(Cluster cluster, Kubectl kubectl, String ns, String pod) {
+    Await.untilAsserted(
+        pod + " Running",
+        () ->
+            assertThat(
+                    kubectl
+                        .succeed("get", "pod", pod, "-n", ns, "-o", "jsonpath={.status.phase}")
+                        .stdout())
+                .as(cluster::diagnostics)
+                .isEqualTo("Running"));
   }
 
   private static String missing() {

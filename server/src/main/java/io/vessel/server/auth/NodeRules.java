@@ -1,5 +1,6 @@
 package io.vessel.server.auth;
 
+import io.vessel.certs.Identities;
 import io.vessel.server.http.RequestInfo;
 import java.util.Map;
 import java.util.Set;
@@ -12,9 +13,6 @@ import java.util.Set;
  * README).
  */
 final class NodeRules {
-  static final String NODES_GROUP = "system:nodes";
-  static final String NODE_USER_PREFIX = "system:node:";
-
   private static final Set<String> READ = Set.of("get", "list", "watch");
 
   /** group/resource[/subresource] → verbs allowed. */
@@ -50,10 +48,10 @@ final class NodeRules {
 
   /** The node's name if {@code user} is a node agent, else null. */
   static String nodeName(UserInfo user) {
-    if (!user.inGroup(NODES_GROUP) || !user.name().startsWith(NODE_USER_PREFIX)) {
+    if (!user.inGroup(Identities.NODES_GROUP) || !user.name().startsWith(Identities.NODE_USER_PREFIX)) {
       return null;
     }
-    String name = user.name().substring(NODE_USER_PREFIX.length());
+    String name = user.name().substring(Identities.NODE_USER_PREFIX.length());
     return name.isEmpty() ? null : name;
   }
 

@@ -37,22 +37,7 @@ class LocalNodeExecIT {
 
   @BeforeAll
   static void startVesselWithNode() {
-    LocalNode.assumeUsable();
-    cluster = LocalCluster.startWithNode();
-    Await.untilAsserted(
-        "the local node registers Ready",
-        () -> {
-          var nodes = cluster.rest().get("/api/v1/nodes").json();
-          var ready = new java.util.ArrayList<String>();
-          for (var node : nodes.path("items")) {
-            for (var condition : node.path("status").path("conditions")) {
-              if (condition.path("type").asText().equals("Ready")) {
-                ready.add(condition.path("status").asText());
-              }
-            }
-          }
-          assertThat(ready).as(cluster::diagnostics).containsExactly("True");
-        });
+    cluster = LocalNode.startCluster();
   }
 
   @AfterAll
@@ -71,7 +56,7 @@ class LocalNodeExecIT {
     kubectl.succeed("create", "ns", ns);
     kubectl.succeed(
         "run", "box", "-n", ns, "--image=busybox", "--restart=Never", "--", "sleep", "3600");
-    awaitRunning(kubectl, ns, "box");
+    LocalNode.awaitRunning(cluster, kubectl, ns, "box");
     var local = java.nio.file.Files.writeString(dir.resolve("in.txt"), "hello-cp\n");
 
     var in = kubectl.run("cp", "-n", ns, local.toString(), "box:/tmp/in.txt");
@@ -93,7 +78,7 @@ class LocalNodeExecIT {
     kubectl.succeed("create", "ns", ns);
     kubectl.succeed(
         "run", "box", "-n", ns, "--image=busybox", "--restart=Never", "--", "sleep", "3600");
-    awaitRunning(kubectl, ns, "box");
+    LocalNode.awaitRunning(cluster, kubectl, ns, "box");
 
     var hi = kubectl.run("exec", "-n", ns, "box", "--", "echo", "hi");
     assertThat(hi.exitCode()).as(() -> kubectl.explain(hi) + cluster.diagnostics()).isZero();
@@ -137,8 +122,8 @@ class LocalNodeExecIT {
             command: [sh, -c, "while read l; do echo got:$l; done; echo bye"]
         """,
         "apply", "-n", ns, "-f", "-");
-    awaitRunning(kubectl, ns, "ticker");
-    awaitRunning(kubectl, ns, "reader");
+    LocalNode.awaitRunning(cluster, kubectl, ns, "ticker");
+    LocalNode.awaitRunning(cluster, kubectl, ns, "reader");
 
     try (var attached = kubectl.start("attach", "-n", ns, "ticker")) {
       Await.untilAsserted(
@@ -160,7 +145,7 @@ class LocalNodeExecIT {
     kubectl.succeed(
         "run", "web", "-n", ns, "--image=busybox", "--restart=Never", "--",
         "sh", "-c", "mkdir -p /www && echo hello-web > /www/index.html && httpd -f -p 8080 -h /www");
-    awaitRunning(kubectl, ns, "web");
+    LocalNode.awaitRunning(cluster, kubectl, ns, "web");
 
     int localPort;
     try (var probe = new ServerSocket(0)) {
@@ -186,17 +171,5 @@ class LocalNodeExecIT {
             assertThat(resp.body()).isEqualTo("hello-web\n");
           });
     }
-  }
-
-  private static void awaitRunning(Kubectl kubectl, String ns, String pod) {
-    Await.untilAsserted(
-        pod + " Running",
-        () ->
-            assertThat(
-                    kubectl
-                        .succeed("get", "pod", pod, "-n", ns, "-o", "jsonpath={.status.phase}")
-                        .stdout())
-                .as(cluster::diagnostics)
-                .isEqualTo("Running"));
   }
 }

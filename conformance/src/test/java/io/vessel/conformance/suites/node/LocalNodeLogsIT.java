@@ -30,22 +30,7 @@ class LocalNodeLogsIT {
 
   @BeforeAll
   static void startVesselWithNode() {
-    LocalNode.assumeUsable();
-    cluster = LocalCluster.startWithNode();
-    Await.untilAsserted(
-        "the local node registers Ready",
-        () -> {
-          var nodes = cluster.rest().get("/api/v1/nodes").json();
-          var ready = new java.util.ArrayList<String>();
-          for (var node : nodes.path("items")) {
-            for (var condition : node.path("status").path("conditions")) {
-              if (condition.path("type").asText().equals("Ready")) {
-                ready.add(condition.path("status").asText());
-              }
-            }
-          }
-          assertThat(ready).as(cluster::diagnostics).containsExactly("True");
-        });
+    cluster = LocalNode.startCluster();
   }
 
   @AfterAll
@@ -64,7 +49,7 @@ class LocalNodeLogsIT {
     kubectl.succeed(
         "run", "talker", "-n", ns, "--image=busybox", "--restart=Never", "--",
         "sh", "-c", "echo one; echo two; sleep 2; echo three; sleep 3600");
-    awaitRunning(kubectl, ns, "talker");
+    LocalNode.awaitRunning(cluster, kubectl, ns, "talker");
 
     assertThat(kubectl.succeed("logs", "-n", ns, "talker").stdout()).startsWith("one\ntwo\n");
     Await.untilAsserted(
@@ -101,7 +86,7 @@ class LocalNodeLogsIT {
           - {name: right, image: busybox, command: [sh, -c, "echo from-right; sleep 3600"]}
         """,
         "apply", "-n", ns, "-f", "-");
-    awaitRunning(kubectl, ns, "pair");
+    LocalNode.awaitRunning(cluster, kubectl, ns, "pair");
 
     Await.untilAsserted(
         "each container's own log",
@@ -120,17 +105,5 @@ class LocalNodeLogsIT {
     assertThat(unknown.exitCode()).isNotZero();
     assertThat(unknown.stderr())
         .contains("container nope is not valid for pod pair");
-  }
-
-  private static void awaitRunning(Kubectl kubectl, String ns, String pod) {
-    Await.untilAsserted(
-        pod + " Running",
-        () ->
-            assertThat(
-                    kubectl
-                        .succeed("get", "pod", pod, "-n", ns, "-o", "jsonpath={.status.phase}")
-                        .stdout())
-                .as(cluster::diagnostics)
-                .isEqualTo("Running"));
   }
 }

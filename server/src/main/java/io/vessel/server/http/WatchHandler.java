@@ -22,6 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves a watch as a chunked stream of {@code {"type","object"}} frames (JSON objects, or
@@ -31,6 +34,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * the client goes, or when the client reads too slowly to keep up.
  */
 final class WatchHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(WatchHandler.class);
+
   /** Frames queued beyond the connection's own buffer before a slow watcher is cut off. */
   static final int MAX_BACKLOG = 10_000;
 
@@ -40,6 +45,16 @@ final class WatchHandler {
    * after the watch cache had let them go.
    */
   static final long MAX_BACKLOG_BYTES = 16L * 1024 * 1024;
+
+  /**
+   * How long frames may wait without the connection taking a single one before the stream is
+   * reset, so that the client re-watches from its last revision instead of hanging. A client that
+   * reads slowly still makes progress; this catches one that does not read at all, and a stream
+   * stuck inside the HTTP/2 stack (Vert.x 5.0's flow-control re-entrancy can leave a stream
+   * believing it is unwritable forever, seen under load in the API bench).
+   */
+  private final long stallTimeoutMs =
+      Long.getLong("vessel.watch.stallTimeoutMs", TimeUnit.SECONDS.toMillis(60));
 
   Future<Void> watch(
       HttpServerRequest req,
@@ -52,7 +67,7 @@ final class WatchHandler {
       throw ApiException.notAcceptable(
           "only the following media types are accepted: application/json");
     }
-    Stream stream = new Stream(req, def, fmt, Vertx.currentContext());
+    Stream stream = new Stream(req, def, fmt, Vertx.currentContext(), stallTimeoutMs);
     long timeoutMs =
         opts.timeoutSeconds() != null && opts.timeoutSeconds() > 0
             ? opts.timeoutSeconds() * 1000
@@ -84,14 +99,23 @@ final class WatchHandler {
     private final ResourceDefinition def;
     private final OutputFormat fmt;
     private final Context ctx;
+    private final long stallTimeoutMs;
     private final ArrayDeque<Buffer> backlog = new ArrayDeque<>();
     private long backlogBytes;
     private WatchCaches.Registration registration;
     private long timer = -1;
+    private long stallTimer = -1;
+    private long lastProgressNanos;
     private boolean done;
 
-    Stream(HttpServerRequest req, ResourceDefinition def, OutputFormat fmt, Context ctx) {
+    Stream(
+        HttpServerRequest req,
+        ResourceDefinition def,
+        OutputFormat fmt,
+        Context ctx,
+        long stallTimeoutMs) {
       this.req = req;
+      this.stallTimeoutMs = stallTimeoutMs;
       this.resp = req.response();
       this.def = def;
       this.fmt = fmt;
@@ -190,6 +214,9 @@ final class WatchHandler {
       }
       head();
       if (!backlog.isEmpty() || resp.writeQueueFull()) {
+        if (backlog.isEmpty()) {
+          watchForStall();
+        }
         backlog.add(frame);
         backlogBytes += frame.length();
         if (backlog.size() > MAX_BACKLOG || backlogBytes > MAX_BACKLOG_BYTES) {
@@ -203,6 +230,7 @@ final class WatchHandler {
     }
 
     private void drain() {
+      lastProgressNanos = System.nanoTime();
       while (!backlog.isEmpty() && !resp.writeQueueFull()) {
         Buffer frame = backlog.poll();
         backlogBytes -= frame.length();
@@ -211,6 +239,33 @@ final class WatchHandler {
       if (!backlog.isEmpty()) {
         resp.drainHandler(v -> drain());
       }
+    }
+
+    private void watchForStall() {
+      lastProgressNanos = System.nanoTime();
+      if (stallTimer < 0) {
+        stallTimer = ctx.owner().setTimer(stallTimeoutMs, id -> checkStall());
+      }
+    }
+
+    private void checkStall() {
+      stallTimer = -1;
+      if (done || backlog.isEmpty()) {
+        return;
+      }
+      long idleMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastProgressNanos);
+      if (idleMs < stallTimeoutMs) {
+        stallTimer = ctx.owner().setTimer(stallTimeoutMs - idleMs, id -> checkStall());
+        return;
+      }
+      LOG.warn(
+          "watch {}: {} frames waited {} ms with none taken; resetting the stream",
+          req.uri(),
+          backlog.size(),
+          idleMs);
+      finish(false);
+      // a reset goes out ahead of anything queued, which an end would wait behind
+      resp.reset();
     }
 
     private void finish(boolean endResponse) {
@@ -226,6 +281,9 @@ final class WatchHandler {
       }
       if (timer >= 0) {
         ctx.owner().cancelTimer(timer);
+      }
+      if (stallTimer >= 0) {
+        ctx.owner().cancelTimer(stallTimer);
       }
       if (endResponse && !resp.ended() && !resp.closed()) {
         head();

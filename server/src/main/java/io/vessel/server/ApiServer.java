@@ -24,6 +24,7 @@ import io.vessel.server.auth.X509Authenticator;
 import io.vessel.server.controller.ControllerManager;
 import io.vessel.server.boot.BuildInfo;
 import io.vessel.server.http.ApiRouter;
+import io.vessel.server.http.ConnectionBuffers;
 import io.vessel.server.http.DiscoveryHandler;
 import io.vessel.server.http.HealthHandler;
 import io.vessel.server.http.IdleConnections;
@@ -255,7 +256,11 @@ public final class ApiServer {
       server =
           vertx
               .createHttpServer(options)
-              .connectionHandler(idle::connected)
+              .connectionHandler(
+                  connection -> {
+                    ConnectionBuffers.widen(connection);
+                    idle.connected(connection);
+                  })
               .requestHandler(
                   req -> {
                     idle.requestStarted(req);

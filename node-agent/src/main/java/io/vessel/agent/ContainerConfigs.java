@@ -1,7 +1,6 @@
 package io.vessel.agent;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.vessel.cri.v1.ContainerConfig;
@@ -11,17 +10,13 @@ import io.vessel.cri.v1.KeyValue;
 import io.vessel.cri.v1.LinuxContainerConfig;
 import io.vessel.cri.v1.LinuxContainerResources;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A pod's container as a CRI ContainerConfig: command and args (with {@code $(VAR)} expanded),
- * working dir, env (values and the basic fieldRefs), labels, log path and Linux resources.
- *
- * <p>Fails with {@link IllegalArgumentException} on what it cannot honour (an unsupported
- * valueFrom), which the syncer reports as {@code CreateContainerConfigError}.
+ * working dir, env, labels, log path and Linux resources.
  */
 final class ContainerConfigs {
   static final long CPU_PERIOD_US = 100_000;
@@ -29,10 +24,10 @@ final class ContainerConfigs {
 
   private ContainerConfigs() {}
 
+  /** {@code env} is the container's resolved environment ({@link ContainerEnv}). */
   static ContainerConfig build(
-      Pod pod, Container container, int attempt, String podIp, String hostIp, String imageRef) {
+      Pod pod, Container container, int attempt, Map<String, String> env, String imageRef) {
     var meta = pod.getMetadata();
-    Map<String, String> env = env(pod, container, podIp, hostIp);
     var builder =
         ContainerConfig.newBuilder()
             .setMetadata(
@@ -58,45 +53,6 @@ final class ContainerConfigs {
     }
     env.forEach((k, v) -> builder.addEnvs(KeyValue.newBuilder().setKey(k).setValue(v)));
     return builder.build();
-  }
-
-  /** The container's environment in order; later values may refer to earlier ones. */
-  static Map<String, String> env(Pod pod, Container container, String podIp, String hostIp) {
-    var env = new LinkedHashMap<String, String>();
-    if (container.getEnvFrom() != null && !container.getEnvFrom().isEmpty()) {
-      throw new IllegalArgumentException("envFrom is not supported yet");
-    }
-    if (container.getEnv() == null) {
-      return env;
-    }
-    for (EnvVar e : container.getEnv()) {
-      if (e.getValueFrom() == null) {
-        env.put(e.getName(), e.getValue() == null ? "" : expand(e.getValue(), env));
-        continue;
-      }
-      var fieldRef = e.getValueFrom().getFieldRef();
-      if (fieldRef == null) {
-        throw new IllegalArgumentException(
-            "env " + e.getName() + ": only valueFrom.fieldRef is supported yet");
-      }
-      env.put(e.getName(), field(pod, fieldRef.getFieldPath(), podIp, hostIp, e.getName()));
-    }
-    return env;
-  }
-
-  private static String field(Pod pod, String path, String podIp, String hostIp, String name) {
-    var meta = pod.getMetadata();
-    return switch (path) {
-      case "metadata.name" -> meta.getName();
-      case "metadata.namespace" -> meta.getNamespace();
-      case "metadata.uid" -> meta.getUid();
-      case "spec.nodeName" -> pod.getSpec().getNodeName();
-      case "spec.serviceAccountName" -> nullToEmpty(pod.getSpec().getServiceAccountName());
-      case "status.podIP" -> podIp;
-      case "status.hostIP" -> hostIp;
-      default -> throw new IllegalArgumentException(
-          "env " + name + ": fieldRef " + path + " is not supported yet");
-    };
   }
 
   /** Kubernetes' {@code $(VAR)} expansion: unknown references stay as written, {@code $$} is $. */
@@ -141,7 +97,4 @@ final class ContainerConfigs {
     return Quantity.getAmountInBytes(q).multiply(BigDecimal.valueOf(1000)).longValue();
   }
 
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
-  }
 }

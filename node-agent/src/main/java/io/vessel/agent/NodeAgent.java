@@ -54,7 +54,15 @@ public final class NodeAgent implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "node-agent-scheduler"));
     var podExecutor =
         Executors.newFixedThreadPool(POD_WORKER_THREADS, r -> daemon(r, "pod-worker"));
-    var syncer = new PodSyncer(cri, config, host.internalIp(), new BackOff(clock), clock);
+    var syncer =
+        new PodSyncer(
+            cri,
+            config,
+            host.internalIp(),
+            new ApiPodObjects(api),
+            NodeAllocatable.of(host),
+            new BackOff(clock),
+            clock);
     var lifecycle = new PodLifecycle(syncer, new PodStatusWriter(api), api);
     var workers = new PodWorkers(lifecycle, podExecutor, scheduler);
     var podSource = new PodSource(vertx, api, config.nodeName(), workers);

@@ -40,12 +40,23 @@ final class PodSyncer {
   private final String hostIp;
   private final SandboxConfigs sandboxes;
   private final ImagePuller images;
+  private final PodObjects objects;
+  private final NodeAllocatable allocatable;
   private final BackOff backOff;
   private final PodStatusBuilder statusBuilder;
   private final Map<String, Map<String, Waiting>> waiting = new ConcurrentHashMap<>();
 
-  PodSyncer(CriClient cri, AgentConfig agent, String hostIp, BackOff backOff, Clock clock) {
+  PodSyncer(
+      CriClient cri,
+      AgentConfig agent,
+      String hostIp,
+      PodObjects objects,
+      NodeAllocatable allocatable,
+      BackOff backOff,
+      Clock clock) {
     this.cri = cri;
+    this.objects = objects;
+    this.allocatable = allocatable;
     this.agent = agent;
     this.hostIp = hostIp;
     this.sandboxes = new SandboxConfigs(agent);
@@ -153,9 +164,10 @@ final class PodSyncer {
     }
     String id;
     try {
-      var config = ContainerConfigs.build(pod, c, attempt, podIp, hostIp, image.imageRef());
+      var env = new ContainerEnv(pod, objects, allocatable, podIp, hostIp).of(c);
+      var config = ContainerConfigs.build(pod, c, attempt, env, image.imageRef());
       id = cri.createContainer(sandboxId, config, sandboxConfig);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       podWaiting.put(c.getName(), new Waiting("CreateContainerConfigError", e.getMessage()));
       return BackOff.INITIAL;
     } catch (CriException e) {

@@ -1,7 +1,6 @@
 package io.vessel.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -31,7 +30,8 @@ class ContainerConfigsTest {
             .build();
     var pod = TestPods.pod("web", c);
 
-    var config = ContainerConfigs.build(pod, c, 3, "10.88.0.7", "10.0.0.1", "sha256:abc");
+    var env = new ContainerEnv(pod, PodObjects.NONE, ContainerEnvTest.NODE, "10.88.0.7", "10.0.0.1").of(c);
+    var config = ContainerConfigs.build(pod, c, 3, env, "sha256:abc");
 
     assertThat(config.getCommandList()).containsExactly("sh", "-c");
     assertThat(config.getArgsList())
@@ -74,19 +74,5 @@ class ContainerConfigsTest {
     assertThat(r.getCpuShares()).isEqualTo(2);
     assertThat(r.getCpuQuota()).isZero();
     assertThat(r.getMemoryLimitInBytes()).isZero();
-  }
-
-  @Test
-  @DisplayName("build, unsupported valueFrom, is refused by name")
-  void unsupportedValueFrom() {
-    var c =
-        new ContainerBuilder(TestPods.container("main"))
-            .withEnv(new EnvVarBuilder().withName("X").withNewValueFrom().withNewSecretKeyRef()
-                .withName("s").withKey("k").endSecretKeyRef().endValueFrom().build())
-            .build();
-
-    assertThatThrownBy(() -> ContainerConfigs.build(TestPods.pod("web", c), c, 0, "", "", "img"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("env X");
   }
 }

@@ -152,4 +152,33 @@ class PodSyncerStartTest extends PodSyncerTestBase {
     assertThat(logDir).doesNotExist();
     assertThat(runtime.calls("StopContainer")).isGreaterThanOrEqualTo(1);
   }
+
+  @Test
+  @DisplayName("sync, env from a ConfigMap that is not there yet: CreateContainerConfigError, then it starts once the ConfigMap exists")
+  void waitsForItsConfigMap() {
+    // Given
+    var c = new io.fabric8.kubernetes.api.model.ContainerBuilder(TestPods.container("main"))
+        .withEnv(new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("MODE").withNewValueFrom()
+            .withNewConfigMapKeyRef().withName("settings").withKey("mode").endConfigMapKeyRef().endValueFrom().build())
+        .build();
+    var pod = TestPods.pod("web", c);
+
+    // When
+    var first = syncer.syncPod(pod);
+
+    // Then
+    var waiting = status(first.status(), "main").getState().getWaiting();
+    assertThat(waiting.getReason()).isEqualTo("CreateContainerConfigError");
+    assertThat(waiting.getMessage()).isEqualTo("configmap \"settings\" not found");
+    assertThat(containers(pod)).isEmpty();
+    assertThat(first.requeueAfter()).isNotNull();
+
+    // When the ConfigMap appears
+    objects.configMap("default", "settings", java.util.Map.of("mode", "fast"));
+    var second = syncer.syncPod(TestPods.withStatus(pod, first.status()));
+
+    // Then
+    assertThat(status(second.status(), "main").getState().getRunning()).isNotNull();
+    assertThat(containers(pod)).hasSize(1);
+  }
 }

@@ -29,6 +29,8 @@ abstract class PodSyncerTestBase {
   CriClient cri;
   MutableClock clock;
   PodSyncer syncer;
+  /** The ConfigMaps and Secrets pods may refer to; tests add theirs before syncing. */
+  final TestPodObjects objects = new TestPodObjects();
 
   @BeforeEach
   void start() {
@@ -38,8 +40,8 @@ abstract class PodSyncerTestBase {
     clock = new MutableClock();
     syncer =
         new PodSyncer(
-            cri, new AgentConfig("node-a", root, "unix:///fake", TEST_CA.certificatePem()), "10.0.0.1", new BackOff(clock),
-            clock);
+            cri, new AgentConfig("node-a", root, "unix:///fake", TEST_CA.certificatePem()), "10.0.0.1",
+            objects, new NodeAllocatable(2000, 4L << 30, 20L << 30), new BackOff(clock), clock);
   }
 
   @AfterEach

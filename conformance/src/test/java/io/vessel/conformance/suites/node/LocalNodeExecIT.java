@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -45,6 +46,74 @@ class LocalNodeExecIT {
     if (cluster != null) {
       cluster.close();
     }
+  }
+
+  @Test
+  @DisplayName(
+      "env from a ConfigMap key, envFrom a Secret with a prefix, fieldRef and resourceFieldRef;"
+          + " a missing key is CreateContainerConfigError")
+  void environment() {
+    var available = Kubectl.available();
+    var kubectl = cluster.kubectl(available.get(available.size() - 1));
+    String ns = namespaces.newName("env");
+    kubectl.succeed("create", "ns", ns);
+    kubectl.succeed("create", "configmap", "settings", "-n", ns, "--from-literal=mode=fast");
+    kubectl.succeed("create", "secret", "generic", "creds", "-n", ns, "--from-literal=user=admin");
+    kubectl.run(
+        Kubectl.DEFAULT_TIMEOUT,
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: envy, namespace: %s, labels: {tier: back}}
+        spec:
+          containers:
+          - name: main
+            image: busybox
+            imagePullPolicy: IfNotPresent
+            command: [sleep, "3600"]
+            resources: {limits: {memory: 64Mi}}
+            envFrom:
+            - prefix: DB_
+              secretRef: {name: creds}
+            env:
+            - name: MODE
+              valueFrom: {configMapKeyRef: {name: settings, key: mode}}
+            - name: TIER
+              valueFrom: {fieldRef: {fieldPath: "metadata.labels['tier']"}}
+            - name: MEM_MI
+              valueFrom: {resourceFieldRef: {resource: limits.memory, divisor: 1Mi}}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: keyless, namespace: %s}
+        spec:
+          containers:
+          - name: main
+            image: busybox
+            imagePullPolicy: IfNotPresent
+            command: [sleep, "3600"]
+            env:
+            - name: X
+              valueFrom: {configMapKeyRef: {name: settings, key: absent}}
+        """
+            .formatted(ns, ns),
+        "apply", "-f", "-");
+    LocalNode.awaitRunning(cluster, kubectl, ns, "envy");
+
+    var env = kubectl.succeed("exec", "-n", ns, "envy", "--", "env").stdout();
+    assertThat(env.lines())
+        .contains("MODE=fast", "TIER=back", "MEM_MI=64", "DB_user=admin");
+    Await.untilAsserted(
+        "keyless waits with CreateContainerConfigError",
+        () -> {
+          var status = kubectl.succeed("get", "pod", "keyless", "-n", ns, "-o",
+              "jsonpath={.status.containerStatuses[0].state.waiting.reason}|"
+                  + "{.status.containerStatuses[0].state.waiting.message}").stdout();
+          assertThat(status)
+              .isEqualTo("CreateContainerConfigError|couldn't find key absent in ConfigMap " + ns + "/settings");
+          assertThat(kubectl.succeed("get", "pod", "keyless", "-n", ns).stdout())
+              .contains("CreateContainerConfigError");
+        });
   }
 
   @ForEachKubectl

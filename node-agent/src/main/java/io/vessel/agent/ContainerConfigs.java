@@ -9,7 +9,9 @@ import io.vessel.cri.v1.ImageSpec;
 import io.vessel.cri.v1.KeyValue;
 import io.vessel.cri.v1.LinuxContainerConfig;
 import io.vessel.cri.v1.LinuxContainerResources;
+import io.vessel.cri.v1.Mount;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +28,12 @@ final class ContainerConfigs {
 
   /** {@code env} is the container's resolved environment ({@link ContainerEnv}). */
   static ContainerConfig build(
-      Pod pod, Container container, int attempt, Map<String, String> env, String imageRef) {
+      Pod pod,
+      Container container,
+      int attempt,
+      Map<String, String> env,
+      List<Mount> mounts,
+      String imageRef) {
     var meta = pod.getMetadata();
     var builder =
         ContainerConfig.newBuilder()
@@ -52,6 +59,7 @@ final class ContainerConfigs {
       builder.setWorkingDir(container.getWorkingDir());
     }
     env.forEach((k, v) -> builder.addEnvs(KeyValue.newBuilder().setKey(k).setValue(v)));
+    builder.addAllMounts(mounts);
     return builder.build();
   }
 

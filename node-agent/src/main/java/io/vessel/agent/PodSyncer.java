@@ -45,6 +45,9 @@ final class PodSyncer {
   private final BackOff backOff;
   private final PodStatusBuilder statusBuilder;
   private final Map<String, Map<String, Waiting>> waiting = new ConcurrentHashMap<>();
+  private final PodVolumes volumes;
+  /** Per pod UID, where each of its volumes lives on this host. */
+  private final Map<String, Map<String, java.nio.file.Path>> volumeDirs = new ConcurrentHashMap<>();
 
   PodSyncer(
       CriClient cri,
@@ -57,6 +60,7 @@ final class PodSyncer {
     this.cri = cri;
     this.objects = objects;
     this.allocatable = allocatable;
+    this.volumes = new PodVolumes(agent.rootDir(), objects, allocatable);
     this.agent = agent;
     this.hostIp = hostIp;
     this.sandboxes = new SandboxConfigs(agent);
@@ -88,6 +92,22 @@ final class PodSyncer {
   private Duration converge(Pod pod, PodRuntime runtime, Map<String, Waiting> podWaiting) {
     var spec = pod.getSpec();
     String policy = spec.getRestartPolicy() == null ? "Always" : spec.getRestartPolicy();
+    try {
+      volumeDirs.put(pod.getMetadata().getUid(), volumes.prepare(pod));
+    } catch (IllegalArgumentException e) {
+      // as the kubelet: nothing starts until every volume is set up
+      List<Container> all = new java.util.ArrayList<>(spec.getContainers());
+      if (spec.getInitContainers() != null) {
+        all.addAll(spec.getInitContainers());
+      }
+      for (Container c : all) {
+        if (runtime.latest(c.getName()).isEmpty()) {
+          podWaiting.put(c.getName(), new Waiting("ContainerCreating", e.getMessage()));
+        }
+      }
+      LOG.info("pod {}/{}: {}", ns(pod), name(pod), e.getMessage());
+      return Duration.ofSeconds(2);
+    }
     if (runtime.ready().isEmpty()) {
       if ("Never".equals(policy) && !runtime.containers().isEmpty()) {
         return null; // its sandbox died after containers ran: a Never pod does not start over
@@ -165,7 +185,8 @@ final class PodSyncer {
     String id;
     try {
       var env = new ContainerEnv(pod, objects, allocatable, podIp, hostIp).of(c);
-      var config = ContainerConfigs.build(pod, c, attempt, env, image.imageRef());
+      var mounts = PodVolumes.mounts(c, volumeDirs.getOrDefault(uid, Map.of()));
+      var config = ContainerConfigs.build(pod, c, attempt, env, mounts, image.imageRef());
       id = cri.createContainer(sandboxId, config, sandboxConfig);
     } catch (IllegalArgumentException | IllegalStateException e) {
       podWaiting.put(c.getName(), new Waiting("CreateContainerConfigError", e.getMessage()));
@@ -207,6 +228,8 @@ final class PodSyncer {
       var m = s.getMetadata();
       PodCleanup.remove(agent.podLogDir(m.getNamespace(), m.getName(), m.getUid()), uid);
     }
+    volumes.remove(uid);
+    volumeDirs.remove(uid);
     waiting.remove(uid);
     images.forget(uid);
     backOff.forgetPrefix(uid + "/");

@@ -31,7 +31,7 @@ class ContainerConfigsTest {
     var pod = TestPods.pod("web", c);
 
     var env = new ContainerEnv(pod, PodObjects.NONE, ContainerEnvTest.NODE, "10.88.0.7", "10.0.0.1").of(c);
-    var config = ContainerConfigs.build(pod, c, 3, env, "sha256:abc");
+    var config = ContainerConfigs.build(pod, c, 3, env, java.util.List.of(), "sha256:abc");
 
     assertThat(config.getCommandList()).containsExactly("sh", "-c");
     assertThat(config.getArgsList())

@@ -116,6 +116,73 @@ class LocalNodeExecIT {
         });
   }
 
+  @Test
+  @DisplayName(
+      "volumes: two containers share an emptyDir; an init container reads a configMap item"
+          + " mounted by subPath; a Memory emptyDir is tmpfs; a Secret volume is read-only")
+  void volumes() {
+    var available = Kubectl.available();
+    var kubectl = cluster.kubectl(available.get(available.size() - 1));
+    String ns = namespaces.newName("vol");
+    kubectl.succeed("create", "ns", ns);
+    kubectl.succeed("create", "configmap", "site", "-n", ns, "--from-literal=greeting=hello-volume");
+    kubectl.succeed("create", "secret", "generic", "token", "-n", ns, "--from-literal=value=t0k3n");
+    kubectl.run(
+        Kubectl.DEFAULT_TIMEOUT,
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: shared, namespace: %s}
+        spec:
+          volumes:
+          - {name: work, emptyDir: {}}
+          - {name: fast, emptyDir: {medium: Memory}}
+          - name: site
+            configMap: {name: site, items: [{key: greeting, path: greeting.txt}]}
+          - {name: token, secret: {secretName: token}}
+          initContainers:
+          - name: prepare
+            image: busybox
+            imagePullPolicy: IfNotPresent
+            command: [sh, -c, "cp /site/greeting.txt /work/from-init"]
+            volumeMounts:
+            - {name: site, mountPath: /site/greeting.txt, subPath: greeting.txt}
+            - {name: work, mountPath: /work}
+          containers:
+          - name: writer
+            image: busybox
+            imagePullPolicy: IfNotPresent
+            command: [sh, -c, "echo written-by-writer > /work/note; sleep 3600"]
+            volumeMounts:
+            - {name: work, mountPath: /work}
+          - name: reader
+            image: busybox
+            imagePullPolicy: IfNotPresent
+            command: [sleep, "3600"]
+            volumeMounts:
+            - {name: work, mountPath: /shared}
+            - {name: fast, mountPath: /fast}
+            - {name: token, mountPath: /token, readOnly: true}
+        """
+            .formatted(ns),
+        "apply", "-f", "-");
+    LocalNode.awaitRunning(cluster, kubectl, ns, "shared");
+
+    Await.untilAsserted(
+        "the reader sees what the writer wrote",
+        () -> assertThat(kubectl.succeed("exec", "-n", ns, "shared", "-c", "reader", "--",
+                "cat", "/shared/note").stdout()).isEqualTo("written-by-writer\n"));
+    assertThat(kubectl.succeed("exec", "-n", ns, "shared", "-c", "reader", "--",
+            "cat", "/shared/from-init").stdout()).isEqualTo("hello-volume");
+    assertThat(kubectl.succeed("exec", "-n", ns, "shared", "-c", "reader", "--",
+            "sh", "-c", "grep ' /fast ' /proc/mounts | cut -d' ' -f3").stdout()).isEqualTo("tmpfs\n");
+    assertThat(kubectl.succeed("exec", "-n", ns, "shared", "-c", "reader", "--",
+            "cat", "/token/value").stdout()).isEqualTo("t0k3n");
+    var write = kubectl.run("exec", "-n", ns, "shared", "-c", "reader", "--",
+        "sh", "-c", "echo x > /token/new");
+    assertThat(write.exitCode()).as(() -> kubectl.explain(write)).isNotZero();
+  }
+
   @ForEachKubectl
   @DisplayName("cp: a local file into the container and back out (tar over exec)")
   void copy(KubectlBinary binary, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)

@@ -237,7 +237,7 @@ final class PodSyncer {
     String podName = lastKnown == null ? uid : ns(lastKnown) + "/" + name(lastKnown);
     for (ContainerStatus c : runtime.containers()) {
       if (PodRuntime.running(c)) {
-        long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000_000L);
+        long left = Math.max(0, (deadline - System.nanoTime() + 999_999_999L) / 1_000_000_000L);
         killer.kill(podName, spec(lastKnown, c.getMetadata().getName()), c, runtime.podIp(),
             Math.min(gracePeriodSeconds, left), "Stopping container " + c.getMetadata().getName());
       }

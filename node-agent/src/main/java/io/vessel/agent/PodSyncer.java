@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.vessel.agent.probe.ProbeManager;
-import io.vessel.agent.probe.Prober;
 import io.vessel.cri.CriClient;
 import io.vessel.cri.CriException;
 import io.vessel.cri.v1.ContainerStatus;
@@ -66,7 +65,7 @@ final class PodSyncer {
     this.backOff = backOff;
     this.images = new ImagePuller(cri, backOff, clock);
     this.probes = probes;
-    this.killer = new ContainerKiller(cri, new Prober(cri));
+    this.killer = new ContainerKiller(cri, probes.prober());
     this.terminationLogs = new TerminationLogs(agent.rootDir());
     this.statusBuilder =
         new PodStatusBuilder(

@@ -124,7 +124,8 @@ public final class ProbeManager implements ProbeStatus, AutoCloseable {
     }
   }
 
-  Prober prober() {
+  /** The prober its workers use; hooks share it (one HTTP client per agent). */
+  public Prober prober() {
     return prober;
   }
 

@@ -1,6 +1,7 @@
 package io.vessel.agent;
 
 import io.vertx.core.Vertx;
+import io.vessel.agent.probe.ProbeManager;
 import io.vessel.cri.CriClient;
 import io.vessel.kit.client.ApiClient;
 import io.vessel.kit.client.Blocking;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * bound to it through pod workers.
  *
  * <p>Threads: one scheduler thread for the periodic jobs (heartbeat, node status, relist, pod
- * requeues), a small pool for pod workers (CRI and API calls block there), and the informer's
+ * requeues), a small pool for pod workers (CRI and API calls block there), two prober threads
+ * that time and run container probes (they block on probes, never on pods), and the informer's
  * Vert.x context, which only hands pods to the workers. The kubelet API runs on Vert.x event loops
  * with a worker pool of its own for file reads.
  */
@@ -28,14 +31,16 @@ public final class NodeAgent implements AutoCloseable {
 
   private final ScheduledExecutorService scheduler;
   private final ExecutorService podExecutor;
+  private final ProbeManager probes;
   private final PodSource podSource;
   private final KubeletServer kubelet;
 
   private NodeAgent(
-      ScheduledExecutorService scheduler, ExecutorService podExecutor, PodSource podSource,
-      KubeletServer kubelet) {
+      ScheduledExecutorService scheduler, ExecutorService podExecutor, ProbeManager probes,
+      PodSource podSource, KubeletServer kubelet) {
     this.scheduler = scheduler;
     this.podExecutor = podExecutor;
+    this.probes = probes;
     this.podSource = podSource;
     this.kubelet = kubelet;
   }
@@ -54,6 +59,9 @@ public final class NodeAgent implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "node-agent-scheduler"));
     var podExecutor =
         Executors.newFixedThreadPool(POD_WORKER_THREADS, r -> daemon(r, "pod-worker"));
+    // probe results wake pod workers, which do not exist yet when the prober is made
+    var workersRef = new AtomicReference<PodWorkers>();
+    var probes = new ProbeManager(cri, uid -> workersRef.get().wake(uid), clock);
     var syncer =
         new PodSyncer(
             cri,
@@ -62,9 +70,11 @@ public final class NodeAgent implements AutoCloseable {
             new ApiPodObjects(api),
             NodeAllocatable.of(host),
             new BackOff(clock),
-            clock);
+            clock,
+            probes);
     var lifecycle = new PodLifecycle(syncer, new PodStatusWriter(api), api);
     var workers = new PodWorkers(lifecycle, podExecutor, scheduler);
+    workersRef.set(workers);
     var podSource = new PodSource(vertx, api, config.nodeName(), workers);
     KubeletServer kubelet = null;
     try {
@@ -88,7 +98,7 @@ public final class NodeAgent implements AutoCloseable {
     } catch (RuntimeException e) {
       // a failed start must not keep the port or the threads
       try {
-        new NodeAgent(scheduler, podExecutor, podSource, kubelet).close();
+        new NodeAgent(scheduler, podExecutor, probes, podSource, kubelet).close();
       } catch (RuntimeException closing) {
         e.addSuppressed(closing);
       }
@@ -96,7 +106,7 @@ public final class NodeAgent implements AutoCloseable {
     }
     LOG.info("node agent {} started (runtime {}, kubelet port {})", config.nodeName(),
         cri.runtimeVersion().containerRuntimeVersion(), kubelet.port());
-    return new NodeAgent(scheduler, podExecutor, podSource, kubelet);
+    return new NodeAgent(scheduler, podExecutor, probes, podSource, kubelet);
   }
 
   /** The kubelet API's bound port. */
@@ -108,6 +118,7 @@ public final class NodeAgent implements AutoCloseable {
   @Override
   public void close() {
     podSource.stop();
+    probes.close();
     scheduler.shutdownNow();
     podExecutor.shutdownNow();
     try {

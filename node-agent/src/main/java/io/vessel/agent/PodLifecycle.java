@@ -44,7 +44,7 @@ final class PodLifecycle implements PodWorkers.Handler {
 
   @Override
   public void terminate(String uid, Pod lastKnown, long gracePeriodSeconds) {
-    syncer.terminatePod(uid, gracePeriodSeconds);
+    syncer.terminatePod(uid, lastKnown, gracePeriodSeconds);
     statusWriter.forget(uid);
     if (lastKnown != null && lastKnown.getMetadata().getDeletionTimestamp() != null) {
       var meta = lastKnown.getMetadata();

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.vessel.agent.PodSyncer.Waiting;
+import io.vessel.agent.probe.ProbeStatus;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,21 @@ final class PodStatusBuilder {
   private final String hostIp;
   private final String runtimeName;
   private final Clock clock;
+  private final ProbeStatus probes;
+  private final TerminationLogs terminationLogs;
 
-  PodStatusBuilder(String hostIp, String runtimeName, Clock clock) {
+  /**
+   * @param probes whether a running container is started and ready
+   * @param terminationLogs the messages of exited containers
+   */
+  PodStatusBuilder(
+      String hostIp, String runtimeName, Clock clock, ProbeStatus probes,
+      TerminationLogs terminationLogs) {
     this.hostIp = hostIp;
     this.runtimeName = runtimeName;
     this.clock = clock;
+    this.probes = probes;
+    this.terminationLogs = terminationLogs;
   }
 
   static boolean isTerminal(Pod pod) {
@@ -47,7 +58,7 @@ final class PodStatusBuilder {
     boolean initialized = true;
     boolean initFailed = false;
     for (Container c : inits) {
-      var s = containerStatus(c, runtime, waiting, "PodInitializing");
+      var s = containerStatus(pod, c, runtime, waiting, "PodInitializing");
       initStatuses.add(s);
       var t = s.getState().getTerminated();
       if (t == null || t.getExitCode() != 0) {
@@ -58,7 +69,8 @@ final class PodStatusBuilder {
     var statuses = new ArrayList<ContainerStatus>();
     for (Container c : spec.getContainers()) {
       statuses.add(
-          containerStatus(c, runtime, waiting, initialized ? "ContainerCreating" : "PodInitializing"));
+          containerStatus(
+              pod, c, runtime, waiting, initialized ? "ContainerCreating" : "PodInitializing"));
     }
     String phase = phase(spec.getRestartPolicy(), initialized, initFailed, statuses);
     if (isTerminal(pod)) {
@@ -158,7 +170,7 @@ final class PodStatusBuilder {
   }
 
   private ContainerStatus containerStatus(
-      Container c, PodRuntime runtime, Map<String, Waiting> waiting, String defaultWaiting) {
+      Pod pod, Container c, PodRuntime runtime, Map<String, Waiting> waiting, String defaultWaiting) {
     var attempts = runtime.attempts(c.getName());
     var latest = attempts.isEmpty() ? null : attempts.get(0);
     var builder =
@@ -176,24 +188,26 @@ final class PodStatusBuilder {
       builder.withContainerID(runtimeName + "://" + latest.getId()).withImageID(latest.getImageRef());
       if (PodRuntime.exited(latest) && why != null) {
         state = waitingState(why); // e.g. CrashLoopBackOff, with the exit in lastState
-        last = terminated(latest);
+        last = terminated(latest, c);
       } else {
-        state = state(latest);
+        state = state(latest, c);
         if (attempts.size() > 1 && PodRuntime.exited(attempts.get(1))) {
-          last = terminated(attempts.get(1));
+          last = terminated(attempts.get(1), c);
         }
       }
     }
     boolean running = state.getRunning() != null;
+    String uid = pod.getMetadata().getUid();
+    boolean started = running && probes.started(uid, c, latest.getId());
     return builder
         .withState(state)
         .withLastState(last)
-        .withReady(running)
-        .withStarted(running)
+        .withReady(started && probes.ready(uid, c, latest.getId()))
+        .withStarted(started)
         .build();
   }
 
-  private ContainerState state(io.vessel.cri.v1.ContainerStatus c) {
+  private ContainerState state(io.vessel.cri.v1.ContainerStatus c, Container spec) {
     return switch (c.getState()) {
       case CONTAINER_RUNNING ->
           new ContainerStateBuilder()
@@ -201,17 +215,18 @@ final class PodStatusBuilder {
               .withStartedAt(KubeTime.fromNanos(c.getStartedAt()))
               .endRunning()
               .build();
-      case CONTAINER_EXITED -> terminated(c);
+      case CONTAINER_EXITED -> terminated(c, spec);
       default -> waitingState(new Waiting("ContainerCreating", null));
     };
   }
 
-  private ContainerState terminated(io.vessel.cri.v1.ContainerStatus c) {
+  private ContainerState terminated(io.vessel.cri.v1.ContainerStatus c, Container spec) {
+    String message = terminationLogs.message(c, spec);
     return new ContainerStateBuilder()
         .withNewTerminated()
         .withExitCode(c.getExitCode())
         .withReason(c.getReason().isEmpty() ? (c.getExitCode() == 0 ? "Completed" : "Error") : c.getReason())
-        .withMessage(c.getMessage().isEmpty() ? null : c.getMessage())
+        .withMessage(message.isEmpty() ? null : message)
         .withStartedAt(KubeTime.fromNanos(c.getStartedAt()))
         .withFinishedAt(KubeTime.fromNanos(c.getFinishedAt()))
         .withContainerID(runtimeName + "://" + c.getId())

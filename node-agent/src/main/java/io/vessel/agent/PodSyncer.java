@@ -3,6 +3,8 @@ package io.vessel.agent;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.vessel.agent.probe.ProbeManager;
 import io.vessel.cri.CriClient;
 import io.vessel.cri.CriException;
 import io.vessel.cri.v1.ContainerStatus;
@@ -10,6 +12,7 @@ import io.vessel.cri.v1.PodSandboxConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +47,9 @@ final class PodSyncer {
   private final NodeAllocatable allocatable;
   private final BackOff backOff;
   private final PodStatusBuilder statusBuilder;
+  private final ProbeManager probes;
+  private final ContainerKiller killer;
+  private final TerminationLogs terminationLogs;
   private final Map<String, Map<String, Waiting>> waiting = new ConcurrentHashMap<>();
   private final PodVolumes volumes;
   /** Per pod UID, where each of its volumes lives on this host. */
@@ -56,7 +62,8 @@ final class PodSyncer {
       PodObjects objects,
       NodeAllocatable allocatable,
       BackOff backOff,
-      Clock clock) {
+      Clock clock,
+      ProbeManager probes) {
     this.cri = cri;
     this.objects = objects;
     this.allocatable = allocatable;
@@ -66,7 +73,12 @@ final class PodSyncer {
     this.sandboxes = new SandboxConfigs(agent);
     this.backOff = backOff;
     this.images = new ImagePuller(cri, backOff, clock);
-    this.statusBuilder = new PodStatusBuilder(hostIp, cri.runtimeVersion().runtimeName(), clock);
+    this.probes = probes;
+    this.killer = new ContainerKiller(cri, probes.prober());
+    this.terminationLogs = new TerminationLogs(agent.rootDir());
+    this.statusBuilder =
+        new PodStatusBuilder(
+            hostIp, cri.runtimeVersion().runtimeName(), clock, probes, terminationLogs);
   }
 
   SyncResult syncPod(Pod pod) {
@@ -79,6 +91,11 @@ final class PodSyncer {
       runtime = PodRuntime.load(cri, uid);
     }
     var status = statusBuilder.build(pod, runtime, podWaiting);
+    if (PodStatusBuilder.isTerminal(pod) || isTerminal(status)) {
+      probes.forget(uid);
+    } else {
+      probes.update(pod, running(runtime));
+    }
     if (runtime.ready().isPresent()
         && ("Succeeded".equals(status.getPhase()) || "Failed".equals(status.getPhase()))) {
       // as the kubelet: a finished pod keeps its containers (for logs) but not its sandbox's
@@ -138,6 +155,20 @@ final class PodSyncer {
     Duration requeue = null;
     for (Container c : spec.getContainers()) {
       var latest = runtime.latest(c.getName());
+      if (latest.isPresent() && PodRuntime.running(latest.get())) {
+        var why = probes.killRequest(latest.get().getId());
+        if (why.isPresent()) {
+          Probe failed = c.getStartupProbe() != null
+              && !probes.started(pod.getMetadata().getUid(), c, latest.get().getId())
+              ? c.getStartupProbe() : c.getLivenessProbe();
+          killer.kill(ns(pod) + "/" + name(pod), c, latest.get(), runtime.podIp(),
+              ContainerKiller.terminationGrace(pod, failed), why.get());
+          probes.killed(latest.get().getId());
+          // look again at once: the next pass restarts it by policy and back-off
+          requeue = min(requeue, Duration.ofMillis(100));
+          continue;
+        }
+      }
       if (latest.isPresent() && PodRuntime.exited(latest.get())
           && !shouldRestart(policy, latest.get().getExitCode())) {
         continue;
@@ -187,6 +218,7 @@ final class PodSyncer {
       var env = new ContainerEnv(pod, objects, allocatable, podIp, hostIp).of(c);
       var mounts = PodVolumes.mounts(c, volumeDirs.getOrDefault(uid, Map.of()));
       var config = ContainerConfigs.build(pod, c, attempt, env, mounts, image.imageRef());
+      config = terminationLogs.withMount(config, uid, c, attempt);
       id = cri.createContainer(sandboxId, config, sandboxConfig);
     } catch (IllegalArgumentException | IllegalStateException e) {
       podWaiting.put(c.getName(), new Waiting("CreateContainerConfigError", e.getMessage()));
@@ -205,6 +237,9 @@ final class PodSyncer {
       return Duration.ofSeconds(1);
     }
     removeOlderAttempts(uid, c.getName(), attempt);
+    if (!killer.postStart(pod, c, id, podIp)) {
+      return Duration.ofSeconds(1);
+    }
     return null;
   }
 
@@ -214,10 +249,23 @@ final class PodSyncer {
    * runtime is a no-op apart from the cleanup.
    */
   void terminatePod(String uid, long gracePeriodSeconds) {
+    terminatePod(uid, null, gracePeriodSeconds);
+  }
+
+  /**
+   * As {@link #terminatePod(String, long)}, running each container's preStop hook from {@code
+   * lastKnown}'s spec first; the hooks and stops of all containers share one deadline.
+   */
+  void terminatePod(String uid, Pod lastKnown, long gracePeriodSeconds) {
+    probes.forget(uid);
     var runtime = PodRuntime.load(cri, uid);
+    long deadline = System.nanoTime() + gracePeriodSeconds * 1_000_000_000L;
+    String podName = lastKnown == null ? uid : ns(lastKnown) + "/" + name(lastKnown);
     for (ContainerStatus c : runtime.containers()) {
       if (PodRuntime.running(c)) {
-        cri.stopContainer(c.getId(), gracePeriodSeconds);
+        long left = Math.max(0, (deadline - System.nanoTime() + 999_999_999L) / 1_000_000_000L);
+        killer.kill(podName, spec(lastKnown, c.getMetadata().getName()), c, runtime.podIp(),
+            Math.min(gracePeriodSeconds, left), "Stopping container " + c.getMetadata().getName());
       }
     }
     for (var s : runtime.sandboxes()) {
@@ -231,6 +279,7 @@ final class PodSyncer {
     volumes.remove(uid);
     volumeDirs.remove(uid);
     waiting.remove(uid);
+    terminationLogs.forget(uid);
     images.forget(uid);
     backOff.forgetPrefix(uid + "/");
     LOG.info("pod {}: terminated ({} sandboxes, {} containers)", uid, runtime.sandboxes().size(),
@@ -260,6 +309,33 @@ final class PodSyncer {
         cri.removeContainer(c.getId());
       }
     }
+  }
+
+  /** The pod's running containers by name, for the probes. */
+  private static Map<String, ProbeManager.Running> running(PodRuntime runtime) {
+    var byName = new HashMap<String, ProbeManager.Running>();
+    for (ContainerStatus c : runtime.containers()) {
+      if (PodRuntime.running(c)) {
+        byName.put(c.getMetadata().getName(),
+            new ProbeManager.Running(c.getId(), Instant.ofEpochSecond(0, c.getStartedAt()),
+                runtime.podIp()));
+      }
+    }
+    return byName;
+  }
+
+  private static Container spec(Pod pod, String name) {
+    if (pod == null || pod.getSpec() == null) {
+      return null;
+    }
+    return pod.getSpec().getContainers().stream()
+        .filter(c -> c.getName().equals(name))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static boolean isTerminal(PodStatus status) {
+    return "Succeeded".equals(status.getPhase()) || "Failed".equals(status.getPhase());
   }
 
   static boolean shouldRestart(String policy, int exitCode) {

@@ -3,6 +3,7 @@ package io.vessel.agent;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.vessel.agent.probe.ProbeManager;
 import io.vessel.certs.CertificateAuthority;
 import io.vessel.cri.CriClient;
 import io.vessel.cri.fake.FakeRuntime;
@@ -38,10 +39,14 @@ abstract class PodSyncerTestBase {
     runtime.addImage(TestPods.BUSYBOX);
     cri = CriClient.builder().endpoint(runtime.endpoint()).callTimeout(Duration.ofSeconds(10)).connect();
     clock = new MutableClock();
-    syncer =
-        new PodSyncer(
-            cri, new AgentConfig("node-a", root, "unix:///fake", TEST_CA.certificatePem()), "10.0.0.1",
-            objects, new NodeAllocatable(2000, 4L << 30, 20L << 30), new BackOff(clock), clock);
+    syncer = syncer(new ProbeManager(cri, uid -> {}, clock));
+  }
+
+  /** A syncer on this runtime and clock whose probes run on {@code probes}. */
+  PodSyncer syncer(ProbeManager probes) {
+    return new PodSyncer(
+        cri, new AgentConfig("node-a", root, "unix:///fake", TEST_CA.certificatePem()), "10.0.0.1",
+        objects, new NodeAllocatable(2000, 4L << 30, 20L << 30), new BackOff(clock), clock, probes);
   }
 
   @AfterEach

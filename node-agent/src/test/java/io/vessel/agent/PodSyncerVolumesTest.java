@@ -60,7 +60,8 @@ class PodSyncerVolumesTest extends PodSyncerTestBase {
     Map<String, Mount> mounts =
         cri.containerStatus(runningId(pod, "main")).getMountsList().stream()
             .collect(Collectors.toMap(Mount::getContainerPath, m -> m));
-    assertThat(mounts).containsOnlyKeys("/scratch", "/etc/app.conf", "/creds", "/info");
+    assertThat(mounts).containsOnlyKeys(
+        "/scratch", "/etc/app.conf", "/creds", "/info", "/dev/termination-log");
     assertThat(Path.of(mounts.get("/scratch").getHostPath())).isDirectory();
     assertThat(Files.readString(Path.of(mounts.get("/etc/app.conf").getHostPath()))).isEqualTo("fast");
     Path creds = Path.of(mounts.get("/creds").getHostPath());

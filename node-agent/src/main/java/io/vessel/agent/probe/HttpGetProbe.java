@@ -1,0 +1,141 @@
+package io.vessel.agent.probe;
+
+import io.fabric8.kubernetes.api.model.HTTPHeader;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * An httpGet action: a GET whose status 200–399 succeeds. As the kubelet: HTTPS certificates are
+ * not verified, the User-Agent is {@code kube-probe/<major>.<minor>} unless a header sets it, and
+ * redirects count by their 3xx status (the kubelet follows same-host redirects first; this does
+ * not).
+ *
+ * <p>Thread-safe; one instance serves every probe and hook.
+ */
+final class HttpGetProbe {
+  static final String USER_AGENT = "kube-probe/1.33";
+  /** Headers the JDK client refuses to let callers set. */
+  private static final Set<String> RESTRICTED =
+      Set.of("host", "connection", "content-length", "expect", "upgrade");
+
+  private final HttpClient client;
+
+  HttpGetProbe() {
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .sslContext(trustingContext())
+            .build();
+  }
+
+  /**
+   * @param scheme HTTP or HTTPS (null: HTTP)
+   * @param path null or empty: "/"
+   */
+  ProbeResult run(
+      String scheme, String host, int port, String path, List<HTTPHeader> headers,
+      Duration timeout) {
+    String url = url(scheme, host, port, path);
+    HttpRequest.Builder request;
+    try {
+      request = HttpRequest.newBuilder(URI.create(url)).GET().timeout(positive(timeout));
+    } catch (IllegalArgumentException e) {
+      return ProbeResult.unknown("invalid probe URL " + url + ": " + e.getMessage());
+    }
+    boolean userAgent = false;
+    boolean accept = false;
+    if (headers != null) {
+      for (HTTPHeader h : headers) {
+        String name = h.getName().toLowerCase(Locale.ROOT);
+        if (RESTRICTED.contains(name)) {
+          return ProbeResult.unknown("header " + h.getName() + " is not supported in probes yet");
+        }
+        userAgent |= name.equals("user-agent");
+        accept |= name.equals("accept");
+        request.header(h.getName(), h.getValue() == null ? "" : h.getValue());
+      }
+    }
+    if (!userAgent) {
+      request.header("User-Agent", USER_AGENT);
+    }
+    if (!accept) {
+      request.header("Accept", "*/*");
+    }
+    try {
+      int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status >= 200 && status < 400) {
+        return ProbeResult.success("");
+      }
+      return ProbeResult.failure("HTTP probe failed with statuscode: " + status);
+    } catch (HttpTimeoutException e) {
+      return ProbeResult.failure("Get \"" + url + "\": context deadline exceeded");
+    } catch (IOException e) {
+      return ProbeResult.failure("Get \"" + url + "\": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ProbeResult.unknown("interrupted");
+    }
+  }
+
+  static String url(String scheme, String host, int port, String path) {
+    String s = scheme == null || scheme.isEmpty() ? "http" : scheme.toLowerCase(Locale.ROOT);
+    String p = path == null || path.isEmpty() ? "/" : path.startsWith("/") ? path : "/" + path;
+    return s + "://" + ContainerPorts.hostPort(host, port) + p;
+  }
+
+  private static Duration positive(Duration d) {
+    return d.isZero() || d.isNegative() ? Duration.ofSeconds(1) : d;
+  }
+
+  /** Trusts every certificate and skips host name checks, as the kubelet's probe client does. */
+  private static SSLContext trustingContext() {
+    TrustManager trustAll =
+        new X509ExtendedTrustManager() {
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine e) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine e) {}
+
+          @Override
+          public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+          }
+        };
+    try {
+      var context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustAll}, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("no TLS in this JVM", e);
+    }
+  }
+}

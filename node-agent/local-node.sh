@@ -29,21 +29,30 @@ node_agent_pid() { # $1 state dir
   echo "$pid"
 }
 
-# Starts containerd (unless an endpoint is given) and the agent; $1 state dir, $2 server URL,
-# $3 server jar (for the certs tool), $4 CRI endpoint or "", $5 kubelet port.
+# Starts containerd (unless an endpoint is given) and the agent beside a local server; $1 state
+# dir, $2 server URL, $3 server jar (for the certs tool), $4 CRI endpoint or "", $5 kubelet port.
 node_up() {
   local state_dir=$1 url=$2 server_jar=$3 endpoint=$4 port=$5
   local dir="$state_dir/node" name
   name=$(hostname | tr '[:upper:]' '[:lower:]')
-  mkdir -p "$dir/root"
-  if [ -z "$endpoint" ]; then
-    "$ROOT/node-agent/containerd/setup.sh" --own "$dir/containerd" >> "$dir/containerd-setup.log" 2>&1 \
-      || { echo "vessel: containerd did not start (see $dir/containerd-setup.log); no local node" >&2; return 1; }
-    endpoint="unix://$dir/containerd/containerd.sock"
-  fi
+  mkdir -p "$dir"
   java -cp "$server_jar" io.vessel.certs.cli.CertsCommand kubeconfig --dir "$state_dir/pki" \
     --server "$url" --user "node:$name" --out "$dir/kubeconfig" >/dev/null \
     || { echo "vessel: could not write the node's kubeconfig; no local node" >&2; return 1; }
+  node_agent_up "$state_dir" "$dir/kubeconfig" "$name" "$endpoint" "$port"
+}
+
+# Starts containerd (unless an endpoint is given) and an agent with a node kubeconfig; $1 state
+# dir, $2 kubeconfig, $3 node name, $4 CRI endpoint or "", $5 kubelet port.
+node_agent_up() {
+  local state_dir=$1 kubeconfig=$2 name=$3 endpoint=$4 port=$5
+  local dir="$state_dir/node"
+  mkdir -p "$dir/root"
+  if [ -z "$endpoint" ]; then
+    "$ROOT/node-agent/containerd/setup.sh" --own "$dir/containerd" >> "$dir/containerd-setup.log" 2>&1 \
+      || { echo "vessel: containerd did not start (see $dir/containerd-setup.log); no node" >&2; return 1; }
+    endpoint="unix://$dir/containerd/containerd.sock"
+  fi
   local runtime="$dir/runtime"
   if ! cmp -s "$NODE_AGENT_JAR" "$runtime/vessel-node-agent.jar" 2>/dev/null; then
     rm -rf "$runtime"
@@ -51,7 +60,7 @@ node_up() {
     cp -a "$NODE_AGENT_JAR" "$runtime/" && cp -a "$ROOT/node-agent/target/lib" "$runtime/lib"
   fi
   # shellcheck disable=SC2086
-  nohup java $NODE_JAVA_OPTS -jar "$runtime/vessel-node-agent.jar" --kubeconfig "$dir/kubeconfig" \
+  nohup java $NODE_JAVA_OPTS -jar "$runtime/vessel-node-agent.jar" --kubeconfig "$kubeconfig" \
     --node-name "$name" --runtime-endpoint "$endpoint" --root-dir "$dir/root" \
     --kubelet-port "$port" >> "$dir/agent.log" 2>&1 < /dev/null &
   echo $! > "$dir/agent.pid"

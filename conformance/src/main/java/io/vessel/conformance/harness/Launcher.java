@@ -75,6 +75,11 @@ public final class Launcher {
     return run(DOWN_TIMEOUT, "status", "--state-dir", stateDir.toString());
   }
 
+  /** Any other launcher command, e.g. {@code node-kubeconfig} or {@code agent}. */
+  public Result command(Duration timeout, String... args) {
+    return run(timeout, args);
+  }
+
   private Result run(Duration timeout, String... args) {
     var command = new ArrayList<String>();
     command.add(script().toString());

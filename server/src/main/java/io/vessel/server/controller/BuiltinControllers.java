@@ -10,6 +10,7 @@ import io.vessel.server.controller.job.JobController;
 import io.vessel.server.controller.job.TtlAfterFinishedController;
 import io.vessel.server.controller.nodelifecycle.NodeLifecycleController;
 import io.vessel.server.controller.replicaset.ReplicaController;
+import io.vessel.server.controller.quota.ResourceQuotaController;
 import io.vessel.server.controller.serviceaccount.NamespaceDefaultsController;
 import io.vessel.server.controller.statefulset.StatefulSetController;
 import io.vessel.server.scheduler.Scheduler;
@@ -24,6 +25,7 @@ final class BuiltinControllers {
 
   void add(Loops loops) {
     NamespaceDefaultsController.register(loops, caPem);
+    ResourceQuotaController.register(loops);
     ReplicaController.registerReplicaSets(loops);
     ReplicaController.registerReplicationControllers(loops);
     DeploymentController.register(loops);

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vessel.conformance.harness.Await;
 import io.vessel.conformance.harness.Figures;
 import io.vessel.conformance.harness.Kubectl;
+import io.vessel.conformance.harness.Launcher;
 import io.vessel.conformance.harness.LocalCluster;
 import io.vessel.conformance.harness.LocalNode;
+import io.vessel.conformance.harness.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,13 +23,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The local node's agent is killed ({@code kill -9}) under a Deployment: the node goes NotReady
- * once its heartbeats stop for the grace period (50 s), its pods are evicted by their tolerations
- * and the ReplicaSet replaces them; the agent restarts with the same command line: the node is
- * Ready again, the replacements run, and exactly as many containers run as there are replicas (the
- * evicted pods' containers are torn down, none is started twice).
+ * Two nodes (the local one and node-b, a second agent started with {@code vessel agent}); a
+ * Deployment's pods run on node-b; node-b's agent is killed ({@code kill -9}): the node goes
+ * NotReady once its heartbeats stop for the grace period (50 s), its pods are evicted by their
+ * tolerations and the ReplicaSet's replacements run on the local node; node-b's agent starts again
+ * with the same command line: node-b is Ready, the evicted pods' containers are torn down there,
+ * and exactly as many containers run as there are replicas, all on the local node.
  */
 @Tag("fault")
 @Tag("node")
@@ -39,84 +43,122 @@ class NodeLossIT {
 
   @Test
   @DisplayName(
-      "kill -9 the node agent: NotReady, pods evicted and replaced; restarted: Ready, the"
-          + " replacements Running, no duplicate containers")
-  void nodeAgentKilledAndRestarted() throws Exception {
+      "two nodes; kill -9 node-b's agent: NotReady, its pods evicted and replaced on the other"
+          + " node; restarted: Ready, their containers torn down, no duplicates")
+  void nodeAgentKilledAndRestarted(@TempDir Path dir) throws Exception {
     try (LocalCluster cluster = LocalNode.startCluster()) {
-      var kubectl = cluster.kubectl(Kubectl.available().get(Kubectl.available().size() - 1));
-      String ns = "nodeloss";
-      kubectl.succeed("create", "ns", ns);
-      kubectl.run(
-          Kubectl.DEFAULT_TIMEOUT,
-          """
-          apiVersion: apps/v1
-          kind: Deployment
-          metadata: {name: sleeper, namespace: %s}
-          spec:
-            replicas: %d
-            selector: {matchLabels: {app: sleeper}}
-            template:
-              metadata: {labels: {app: sleeper}}
-              spec:
-                terminationGracePeriodSeconds: 1
-                tolerations:
-                - {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 2}
-                - {key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute, tolerationSeconds: 2}
-                containers:
-                - {name: main, image: busybox, imagePullPolicy: IfNotPresent, command: [sleep, "3600"]}
-          """
-              .formatted(ns, REPLICAS),
-          "apply", "-f", "-");
-      Set<String> before = awaitRunningPods(cluster, ns, Set.of());
-      assertThat(runningContainers(cluster, ns)).as(cluster::diagnostics).hasSize(REPLICAS);
+      var launcher = Launcher.fromSystemProperties();
+      Path agentDir = dir.resolve("node-b");
+      Path kubeconfigB = dir.resolve("node-b.kubeconfig");
+      try {
+        Result made = launcher.command(Launcher.DOWN_TIMEOUT, "node-kubeconfig", "--name", "node-b",
+            "--state-dir", cluster.stateDir().toString(), "--out", kubeconfigB.toString());
+        assertThat(made.exitCode()).as(made::toString).isZero();
+        Result started = launcher.command(Launcher.UP_TIMEOUT, "agent", "--kubeconfig", kubeconfigB.toString(),
+            "--node-name", "node-b", "--state-dir", agentDir.toString(),
+            "--kubelet-port", Integer.toString(freePort()), "--detach");
+        assertThat(started.exitCode()).as(started::toString).isZero();
+        Await.await("node-b is Ready").atMost(LONG)
+            .untilAsserted(() -> assertThat(readyStatus(cluster, "node-b")).as(cluster::diagnostics).isEqualTo("True"));
+        String local = localNodeName(cluster);
 
-      // When: the agent dies without a word
-      Path pidFile = cluster.stateDir().resolve("node/agent.pid");
-      long pid = Long.parseLong(Files.readString(pidFile).trim());
-      List<String> command = commandLine(pid);
-      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-      long killed = System.nanoTime();
+        var kubectl = cluster.kubectl(Kubectl.available().get(Kubectl.available().size() - 1));
+        String ns = "nodeloss";
+        kubectl.succeed("create", "ns", ns);
+        kubectl.succeed("cordon", local); // the pods start on node-b
+        kubectl.run(Kubectl.DEFAULT_TIMEOUT, DEPLOYMENT.formatted(ns, REPLICAS), "apply", "-f", "-");
+        Set<String> before = awaitRunningPods(cluster, ns, Set.of());
+        assertThat(nodesOf(cluster, ns, before)).containsOnly("node-b");
+        kubectl.succeed("uncordon", local);
 
-      // Then: the node goes NotReady, its pods are evicted and replaced
-      Await.await("the node goes NotReady (Ready Unknown)")
-          .atMost(LONG)
-          .untilAsserted(() -> assertThat(readyStatus(cluster)).as(cluster::diagnostics).isEqualTo("Unknown"));
-      long notReady = System.nanoTime();
-      Await.await("the ReplicaSet replaces the evicted pods")
-          .atMost(LONG)
-          .untilAsserted(
-              () -> {
-                var live = livePods(cluster, ns);
-                assertThat(live).as(cluster::diagnostics).hasSize(REPLICAS).doesNotContainAnyElementsOf(before);
-              });
-      long replaced = System.nanoTime();
+        // When: node-b's agent dies without a word
+        Path pidFile = agentDir.resolve("node/agent.pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        List<String> command = commandLine(pid);
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        long killed = System.nanoTime();
 
-      // When: the agent comes back with the same command line
-      var restart = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(cluster.stateDir().resolve("node/agent.log").toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .start();
-      Files.writeString(pidFile, restart.pid() + "\n"); // so that `down` stops it
-      long restarted = System.nanoTime();
+        // Then: node-b goes NotReady, its pods are evicted and replaced on the local node
+        Await.await("node-b goes NotReady (Ready Unknown)").atMost(LONG)
+            .untilAsserted(() -> assertThat(readyStatus(cluster, "node-b")).as(cluster::diagnostics).isEqualTo("Unknown"));
+        long notReady = System.nanoTime();
+        Set<String> replacements = awaitRunningPods(cluster, ns, before);
+        long replaced = System.nanoTime();
+        assertThat(nodesOf(cluster, ns, replacements)).containsOnly(local);
 
-      // Then: Ready again, the replacements run, and no container runs twice
-      Await.await("the node is Ready again")
-          .atMost(LONG)
-          .untilAsserted(() -> assertThat(readyStatus(cluster)).as(cluster::diagnostics).isEqualTo("True"));
-      long readyAgain = System.nanoTime();
-      Set<String> after = awaitRunningPods(cluster, ns, before);
-      assertThat(after).hasSize(REPLICAS).doesNotContainAnyElementsOf(before);
-      Await.await("exactly " + REPLICAS + " containers of the namespace run")
-          .atMost(LONG)
-          .untilAsserted(() -> assertThat(runningContainers(cluster, ns)).as(cluster::diagnostics).hasSize(REPLICAS));
-      long settled = System.nanoTime();
+        // When: node-b's agent comes back with the same command line
+        var restart = new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(agentDir.resolve("node/agent.log").toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+        Files.writeString(pidFile, restart.pid() + "\n"); // so that `down` stops it
+        long restarted = System.nanoTime();
+
+        // Then: node-b is Ready again and runs nothing of the namespace; the replacements run alone
+        Await.await("node-b is Ready again").atMost(LONG)
+            .untilAsserted(() -> assertThat(readyStatus(cluster, "node-b")).as(cluster::diagnostics).isEqualTo("True"));
+        long readyAgain = System.nanoTime();
+        Path socketB = agentDir.resolve("node/containerd/containerd.sock");
+        Path socketLocal = cluster.stateDir().resolve("node/containerd/containerd.sock");
+        Await.await("node-b tears down the evicted pods' containers").atMost(LONG)
+            .untilAsserted(() -> assertThat(runningContainers(socketB, ns)).as(cluster::diagnostics).isEmpty());
+        long settled = System.nanoTime();
+        assertThat(runningContainers(socketLocal, ns)).hasSize(REPLICAS);
+        assertThat(livePods(cluster, ns)).isEqualTo(replacements);
 
       Figures.record(SUITE, "kill until NotReady", Figures.seconds(millis(killed, notReady)));
-      Figures.record(SUITE, "NotReady until replacements exist", Figures.seconds(millis(notReady, replaced)));
+      Figures.record(SUITE, "NotReady until the replacements run on the local node", Figures.seconds(millis(notReady, replaced)));
       Figures.record(SUITE, "restart until Ready", Figures.seconds(millis(restarted, readyAgain)));
-      Figures.record(SUITE, "restart until the replacements run alone", Figures.seconds(millis(restarted, settled)));
+      Figures.record(SUITE, "restart until node-b runs none of them", Figures.seconds(millis(restarted, settled)));
+      } finally {
+        launcher.down(agentDir);
+      }
     }
+  }
+
+  private static final String DEPLOYMENT =
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: sleeper, namespace: %s}
+      spec:
+        replicas: %d
+        selector: {matchLabels: {app: sleeper}}
+        template:
+          metadata: {labels: {app: sleeper}}
+          spec:
+            terminationGracePeriodSeconds: 1
+            tolerations:
+            - {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 2}
+            - {key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute, tolerationSeconds: 2}
+            containers:
+            - {name: main, image: busybox, imagePullPolicy: IfNotPresent, command: [sleep, "3600"]}
+      """;
+
+  private static int freePort() throws IOException {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String localNodeName(LocalCluster cluster) {
+    for (JsonNode node : cluster.rest().get("/api/v1/nodes").json().path("items")) {
+      String name = node.path("metadata").path("name").asText();
+      if (!name.equals("node-b")) {
+        return name;
+      }
+    }
+    throw new AssertionError("no local node");
+  }
+
+  private static Set<String> nodesOf(LocalCluster cluster, String ns, Set<String> pods) {
+    var nodes = new HashSet<String>();
+    for (String pod : pods) {
+      nodes.add(cluster.rest().get("/api/v1/namespaces/" + ns + "/pods/" + pod).json()
+          .path("spec").path("nodeName").asText());
+    }
+    return nodes;
   }
 
   private static long millis(long from, long to) {
@@ -133,9 +175,10 @@ class NodeLossIT {
     return args;
   }
 
-  private static String readyStatus(LocalCluster cluster) {
-    for (JsonNode node : cluster.rest().get("/api/v1/nodes").json().path("items")) {
-      for (JsonNode condition : node.path("status").path("conditions")) {
+  private static String readyStatus(LocalCluster cluster, String name) {
+    var response = cluster.rest().get("/api/v1/nodes/" + name);
+    if (response.status() == 200) {
+      for (JsonNode condition : response.json().path("status").path("conditions")) {
         if (condition.path("type").asText().equals("Ready")) {
           return condition.path("status").asText();
         }
@@ -175,8 +218,8 @@ class NodeLossIT {
   }
 
   /** Containers (not sandboxes) of pods in {@code ns} whose task runs, as containerd sees them. */
-  private static List<String> runningContainers(LocalCluster cluster, String ns) throws Exception {
-    String sock = cluster.stateDir().resolve("node/containerd/containerd.sock").toString();
+  private static List<String> runningContainers(Path socket, String ns) throws Exception {
+    String sock = socket.toString();
     var containers = new HashSet<>(ctr(sock, "containers", "ls", "-q",
         "labels.\"io.kubernetes.pod.namespace\"==" + ns + ",labels.\"io.cri-containerd.kind\"==container"));
     var running = new ArrayList<String>();

@@ -106,9 +106,11 @@ public final class NamespaceFinalizer implements WatchSink {
   }
 
   private Future<Void> finalizeNamespace(String name) {
-    return deleteContent(name)
-        .compose(remaining -> remaining > 0
-            ? Future.failedFuture(remaining + " objects remain in namespace " + name)
+    var found = new NamespaceDeletionConditions();
+    return deleteContent(name, found)
+        .compose(v -> found.total() > 0
+            ? reportRemaining(name, found)
+                .transform(ar -> Future.failedFuture(found.total() + " objects remain in namespace " + name))
             : namespaces.getObject("", name))
         .compose(obj -> removeFinalizer((Namespace) obj))
         .recover(t -> t instanceof ApiException ae && ae.code() == 404
@@ -116,16 +118,40 @@ public final class NamespaceFinalizer implements WatchSink {
             : Future.failedFuture(t));
   }
 
-  /** Deletes everything in the namespace; yields how many objects were still there. */
-  private Future<Integer> deleteContent(String namespace) {
-    Future<Integer> chain = Future.succeededFuture(0);
+  /** Deletes everything in the namespace, noting in {@code found} what was still there. */
+  private Future<Void> deleteContent(String namespace, NamespaceDeletionConditions found) {
+    Future<Void> chain = Future.succeededFuture();
     for (ResourceStore store : namespaced) {
-      chain = chain.compose(count -> deleteAll(store, namespace).map(n -> count + n));
+      chain = chain.compose(v -> deleteAll(store, namespace, found));
     }
     return chain;
   }
 
-  private Future<Integer> deleteAll(ResourceStore store, String namespace) {
+  /** Writes the deletion conditions on the namespace when they say something new. */
+  private Future<Void> reportRemaining(String name, NamespaceDeletionConditions found) {
+    return namespaces
+        .getObject("", name)
+        .compose(
+            obj -> {
+              Namespace ns = (Namespace) obj;
+              var current = ns.getStatus() == null ? null : ns.getStatus().getConditions();
+              var next = found.conditions(current, java.time.Instant.now());
+              if (!NamespaceDeletionConditions.changed(current, next)) {
+                return Future.succeededFuture();
+              }
+              Namespace requested = ObjectCodec.copy(ns);
+              if (requested.getStatus() == null) {
+                requested.setStatus(new io.fabric8.kubernetes.api.model.NamespaceStatus());
+              }
+              requested.getStatus().setConditions(next);
+              return namespaces
+                  .updateSubresource("", name, "status", requested, WriteOptions.DEFAULT)
+                  .mapEmpty();
+            });
+  }
+
+  private Future<Void> deleteAll(
+      ResourceStore store, String namespace, NamespaceDeletionConditions found) {
     ListOptions all =
         new ListOptions(
             LabelSelector.parse(""), FieldSelector.parse(""), null, null, 0, null, false, false, null, null);
@@ -136,6 +162,7 @@ public final class NamespaceFinalizer implements WatchSink {
               List<Future<?>> deletes = new ArrayList<>();
               for (byte[] item : list.items()) {
                 HasMetadata obj = ObjectCodec.decode(item, store.definition().type());
+                found.remaining(store.definition().resource(), store.definition().group(), obj);
                 // Background, as upstream's namespace deleter: a Job's orphaning default would
                 // otherwise leave it waiting for the garbage collector.
                 DeleteOptions background = new DeleteOptions();
@@ -145,7 +172,7 @@ public final class NamespaceFinalizer implements WatchSink {
                         .delete(namespace, obj.getMetadata().getName(), background)
                         .recover(t -> Future.succeededFuture()));
               }
-              return Future.join(deletes).map(v -> list.items().size());
+              return Future.join(deletes).mapEmpty();
             });
   }
 

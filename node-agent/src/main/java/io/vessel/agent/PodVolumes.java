@@ -74,6 +74,9 @@ final class PodVolumes {
       }
       return dir;
     }
+    if (VolumeFiles.written(dir)) {
+      return dir; // written once per pod: no live update, and no API read on every sync
+    }
     if (v.getConfigMap() != null) {
       var cm = v.getConfigMap();
       VolumeFiles.write(dir, content.configMap(cm.getName(), cm.getItems(), cm.getDefaultMode(), cm.getOptional()));

@@ -19,12 +19,14 @@ final class VolumeFiles {
 
   private VolumeFiles() {}
 
+  /** Whether {@code dir} already holds a written set. */
+  static boolean written(Path dir) {
+    return Files.exists(dir.resolve("..data"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+  }
+
   static void write(Path dir, Map<String, File> files) throws IOException {
     Files.createDirectories(dir);
     Path data = dir.resolve("..data");
-    if (Files.exists(data, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return; // written once per pod: no live update yet
-    }
     Path stamped = dir.resolve(".." + System.nanoTime());
     Files.createDirectory(stamped);
     for (var entry : files.entrySet()) {

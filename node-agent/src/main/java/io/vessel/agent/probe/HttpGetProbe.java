@@ -1,23 +1,17 @@
 package io.vessel.agent.probe;
 
+import io.vessel.certs.TlsContexts;
 import io.fabric8.kubernetes.api.model.HTTPHeader;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * An httpGet action: a GET whose status 200–399 succeeds. As the kubelet: HTTPS certificates are
@@ -40,7 +34,8 @@ final class HttpGetProbe {
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(trustingContext())
+            // trusts every certificate and skips host name checks, as the kubelet's probe client does
+            .sslContext(TlsContexts.insecureClient(null, null))
             .build();
   }
 
@@ -101,41 +96,5 @@ final class HttpGetProbe {
 
   private static Duration positive(Duration d) {
     return d.isZero() || d.isNegative() ? Duration.ofSeconds(1) : d;
-  }
-
-  /** Trusts every certificate and skips host name checks, as the kubelet's probe client does. */
-  private static SSLContext trustingContext() {
-    TrustManager trustAll =
-        new X509ExtendedTrustManager() {
-          @Override
-          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-          @Override
-          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-          @Override
-          public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s) {}
-
-          @Override
-          public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {}
-
-          @Override
-          public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine e) {}
-
-          @Override
-          public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine e) {}
-
-          @Override
-          public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-          }
-        };
-    try {
-      var context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustAll}, null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("no TLS in this JVM", e);
-    }
   }
 }

@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -139,19 +138,16 @@ public final class ResourceQuotaController {
     return Result.requeueAfter(RECOUNT);
   }
 
-  /** Equal as amounts, not as strings ("1" and "1000m" are the same cpu). */
+  /** As strings: used is always written in one format, and hard is copied from the spec. */
   private static boolean sameAmounts(Map<String, Quantity> a, Map<String, Quantity> b) {
-    Map<String, Quantity> x = a == null ? Map.of() : a;
-    Map<String, Quantity> y = b == null ? Map.of() : b;
-    if (!x.keySet().equals(y.keySet())) {
-      return false;
+    return strings(a).equals(strings(b));
+  }
+
+  private static Map<String, String> strings(Map<String, Quantity> map) {
+    var out = new TreeMap<String, String>();
+    if (map != null) {
+      map.forEach((k, v) -> out.put(k, v.toString()));
     }
-    for (var e : x.entrySet()) {
-      if (Quantity.getAmountInBytes(e.getValue()).compareTo(Quantity.getAmountInBytes(y.get(e.getKey()))) != 0
-          || !Objects.equals(e.getValue().toString(), y.get(e.getKey()).toString())) {
-        return false;
-      }
-    }
-    return true;
+    return out;
   }
 }
